@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what gangmu needs to build and test, from Debian's packages, only where missing.
+set -euo pipefail
+pkgs=(build-essential cmake pkg-config python3 libre2-dev libicu-dev libyaml-cpp-dev
+      nlohmann-json3-dev catch2 libvalijson-dev libcli11-dev)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

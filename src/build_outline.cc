@@ -1,0 +1,215 @@
+// Stage 7: the section tree; see build_outline.h.
+#include "build_outline.h"
+
+#include <map>
+
+#include "recognize_headings.h"
+#include "utf8.h"
+
+namespace gangmu {
+namespace {
+
+// Shortest paragraph that a page break may have cut: shorter ones are headings, captions, list
+// items, which end without punctuation by nature.
+constexpr size_t kMinCutParagraphChars = 40;
+
+bool Contains(const std::u32string& set, char32_t c) {
+  return set.find(c) != std::u32string::npos;
+}
+
+char32_t LastChar(const std::string& s) {
+  if (s.empty()) return 0;
+  size_t len;
+  return DecodeAt(s, PreviousCharStart(s, s.size()), &len);
+}
+
+char32_t FirstChar(const std::string& s) {
+  size_t len;
+  return s.empty() ? 0 : DecodeAt(s, 0, &len);
+}
+
+bool IsWordChar(char32_t c) {
+  return IsHan(c) || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Trailing sentence punctuation off a heading line.
+std::string StripTrailingPunct(const std::string& s) {
+  std::string out = s;
+  static const std::vector<std::string> kTrail = {"。", "．", ".", ",", "，", "、", ";",
+                                                  "；", ":", "：", " "};
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& t : kTrail) {
+      if (out.size() >= t.size() && out.compare(out.size() - t.size(), t.size(), t) == 0) {
+        out.resize(out.size() - t.size());
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+struct HeadingParts {
+  std::string heading;
+  std::string body;  // The rest of the paragraph, empty when none.
+};
+
+// Splits the text after a marker (view bytes [from, to) of line) into heading and body.
+HeadingParts SplitHeading(const Line& line, size_t from, size_t to, const HeadingRules& rules) {
+  const std::string& v = line.view;
+  size_t len;
+  while (from < to && IsSpace(DecodeAt(v, from, &len))) from += len;
+  // The first heading_end character that is not the last character of the segment.
+  size_t cut = std::string::npos, last_start = PreviousCharStart(v, to);
+  for (size_t i = from; i < to; i += len) {
+    const char32_t c = DecodeAt(v, i, &len);
+    if (Contains(rules.heading_end, c) && i != last_start) {
+      cut = i;
+      break;
+    }
+  }
+  const size_t chars = CountChars(std::string_view(v).substr(from, to - from));
+  HeadingParts parts;
+  if (cut == std::string::npos) {
+    if (chars > static_cast<size_t>(rules.short_line_chars)) {
+      // No punctuation in a long paragraph: the heading's words end where a space stands
+      // between two Han characters, if one does.
+      for (size_t i = from; i < to; i += len) {
+        const char32_t c = DecodeAt(v, i, &len);
+        if (c != ' ' || i == from) continue;
+        const char32_t before = DecodeAt(v, PreviousCharStart(v, i), &len);
+        size_t after_len;
+        const char32_t after = i + 1 < to ? DecodeAt(v, i + 1, &after_len) : 0;
+        len = 1;
+        if (IsHan(before) && IsHan(after)) {
+          cut = i;
+          break;
+        }
+      }
+    }
+    if (cut == std::string::npos) {
+      parts.heading = StripTrailingPunct(Trim(line.TextOf(from, to)));
+      return parts;
+    }
+  }
+  DecodeAt(v, cut, &len);
+  parts.heading = StripTrailingPunct(Trim(line.TextOf(from, cut)));
+  parts.body = Trim(line.TextOf(cut + len, to));
+  return parts;
+}
+
+struct OpenSection {
+  Section* section;
+  const MarkerFamily* family;
+};
+
+class OutlineBuilder {
+ public:
+  OutlineBuilder(Article* article, const HeadingRules& rules) : article_(article), rules_(rules) {}
+
+  // The number the family had last in this article (0 when never seen).
+  int LastNumber(const MarkerFamily* family) const {
+    auto it = last_number_.find(family);
+    return it == last_number_.end() ? 0 : it->second;
+  }
+
+  bool Accepts(const MarkerMatch& m) const {
+    if (m.family->needs_sequence) return m.number == 1 || LastNumber(m.family) == m.number - 1;
+    return true;
+  }
+
+  void AddHeading(const MarkerMatch& m, const Line& line, std::string heading, std::string body) {
+    const MarkerFamily* f = m.family;
+    const bool seen = last_number_.count(f) > 0;
+    size_t keep = stack_.size();  // Entries [0, keep) stay open; the new section goes below.
+    size_t same = stack_.size();
+    for (size_t i = 0; i < stack_.size(); ++i) {
+      if (stack_[i].family == f) same = i;
+    }
+    if (same == stack_.size()) {
+      // Sloppy pages mix 1. and 1、 in one sequence: a family of the same rank whose last number
+      // is one less counts as the same sequence.
+      for (size_t i = 0; i < stack_.size(); ++i) {
+        const MarkerFamily* g = stack_[i].family;
+        if (g->rank == f->rank && LastNumber(g) == m.number - 1) same = i;
+      }
+    }
+    if (same < stack_.size()) {
+      keep = same;
+    } else if (seen || m.number != 1) {
+      // A family coming back, or a sequence whose first member we did not see: the
+      // conventional order decides.
+      while (keep > 0 && stack_[keep - 1].family->rank >= f->rank) --keep;
+    }
+    stack_.resize(keep);
+    Section section;
+    section.marker = Trim(line.TextOf(m.begin, m.end));
+    section.kind = f->id;
+    section.number = m.number;
+    section.level = static_cast<int>(keep) + 1;
+    section.heading = std::move(heading);
+    section.line = line.number;
+    if (!body.empty()) section.paragraphs.push_back(std::move(body));
+    std::vector<Section>& siblings =
+        stack_.empty() ? article_->sections : stack_.back().section->children;
+    siblings.push_back(std::move(section));
+    stack_.push_back({&siblings.back(), f});
+    last_number_[f] = m.number;
+  }
+
+  void AddParagraph(std::string text, int line_number) {
+    std::vector<std::string>& paragraphs =
+        stack_.empty() ? article_->preamble : stack_.back().section->paragraphs;
+    if (!paragraphs.empty() && IsCut(paragraphs.back()) && IsWordChar(FirstChar(text))) {
+      paragraphs.back() += text;
+      article_->warnings.push_back({"joined_page_break",
+                                    "paragraph cut mid-sentence joined with the next",
+                                    line_number});
+      return;
+    }
+    paragraphs.push_back(std::move(text));
+  }
+
+ private:
+  static bool IsCut(const std::string& paragraph) {
+    return IsWordChar(LastChar(paragraph)) && CountChars(paragraph) >= kMinCutParagraphChars;
+  }
+
+  Article* article_;
+  const HeadingRules& rules_;
+  std::vector<OpenSection> stack_;
+  std::map<const MarkerFamily*, int> last_number_;
+};
+
+}  // namespace
+
+void BuildOutline(Article* article, const HeadingRules& rules) {
+  std::vector<Segment> segments = SegmentParagraphs(article->lines, rules);
+  OutlineBuilder builder(article, rules);
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const Segment& seg = segments[i];
+    const Line& line = *seg.line;
+    if (seg.marker && builder.Accepts(*seg.marker)) {
+      const MarkerMatch& m = *seg.marker;
+      HeadingParts parts = SplitHeading(line, m.end, seg.end, rules);
+      // A marker alone on its line: the words are on the next line, when that is short.
+      if (parts.heading.empty() && i + 1 < segments.size() && !segments[i + 1].marker) {
+        const Segment& next = segments[i + 1];
+        if (CountChars(std::string_view(next.line->view).substr(next.begin, next.end - next.begin)) <=
+            static_cast<size_t>(rules.short_line_chars)) {
+          parts = SplitHeading(*next.line, next.begin, next.end, rules);
+          ++i;
+        }
+      }
+      if (!parts.heading.empty()) {
+        builder.AddHeading(m, line, std::move(parts.heading), std::move(parts.body));
+        continue;
+      }
+    }
+    std::string text = Trim(line.TextOf(seg.begin, seg.end));
+    if (!text.empty()) builder.AddParagraph(std::move(text), line.number);
+  }
+  article->lines.clear();
+}
+
+}  // namespace gangmu

@@ -1,0 +1,175 @@
+// Stage 1: bytes -> UTF-8 lines; see decode_input.h.
+#include "decode_input.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <memory>
+
+#include "diagnostic.h"
+#include "utf8.h"
+
+namespace gangmu {
+namespace {
+
+// Counts bytes that are not valid UTF-8; stops early once `limit` is passed.
+size_t InvalidUtf8Bytes(std::string_view bytes, size_t limit) {
+  size_t invalid = 0, len;
+  for (size_t i = 0; i < bytes.size() && invalid <= limit; i += len) {
+    const char32_t c = DecodeAt(bytes, i, &len);
+    if (c == 0xFFFD && !(len == 3 && bytes.substr(i, 3) == "\xEF\xBF\xBD")) ++invalid;
+  }
+  return invalid;
+}
+
+// Text has few control characters besides tab, CR, LF and form feed; binary has many, and NULs.
+bool LooksBinary(std::string_view bytes) {
+  const size_t sample = std::min<size_t>(bytes.size(), 1 << 16);
+  size_t control = 0;
+  for (size_t i = 0; i < sample; ++i) {
+    const unsigned char c = bytes[i];
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++control;
+  }
+  return control * 100 > sample * 1 + 100;
+}
+
+std::string ToUtf8(std::string_view display_name, std::string_view bytes,
+                   const std::string& encoding, size_t* replaced) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(encoding.c_str(), &status),
+                                                          &ucnv_close);
+  if (U_FAILURE(status)) {
+    throw Error({{std::string(display_name), 0, 0, "unknown encoding '" + encoding + "'", ""}});
+  }
+  std::u16string utf16(bytes.size() + 1, u'\0');
+  status = U_ZERO_ERROR;
+  const int32_t n = ucnv_toUChars(conv.get(), utf16.data(), static_cast<int32_t>(utf16.size()),
+                                  bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) {
+    utf16.assign(n + 1, u'\0');
+    status = U_ZERO_ERROR;
+    ucnv_toUChars(conv.get(), utf16.data(), static_cast<int32_t>(utf16.size()), bytes.data(),
+                  static_cast<int32_t>(bytes.size()), &status);
+  }
+  if (U_FAILURE(status)) {
+    throw Error({{std::string(display_name), 0, 0,
+                  "cannot convert from " + encoding + ": " + u_errorName(status), ""}});
+  }
+  utf16.resize(n);
+  std::string out;
+  out.reserve(n * 3 / 2);
+  *replaced = 0;
+  for (size_t i = 0; i < utf16.size(); ++i) {
+    char32_t c = utf16[i];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < utf16.size() && utf16[i + 1] >= 0xDC00 &&
+        utf16[i + 1] <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (utf16[i + 1] - 0xDC00);
+      ++i;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      c = 0xFFFD;
+    }
+    if (c == 0xFFFD || c == 0x1A) ++*replaced;  // ICU's substitution characters.
+    AppendUtf8(&out, c);
+  }
+  return out;
+}
+
+std::string DetectEncoding(std::string_view bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status),
+                                                                       &ucsdet_close);
+  if (U_FAILURE(status)) return "GB18030";
+  // The detector reads a prefix; 64 KiB is plenty to tell the encodings we meet apart.
+  const int32_t sample = static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 16));
+  ucsdet_setText(detector.get(), bytes.data(), sample, &status);
+  const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
+  if (U_FAILURE(status) || match == nullptr) return "GB18030";
+  std::string name = ucsdet_getName(match, &status);
+  // ICU names GBK text "GB18030" and Big5 "Big5"; Latin guesses for Chinese text are mistakes
+  // of short samples: GB18030 is the likelier reading of bytes that are not UTF-8.
+  if (name.rfind("ISO-8859", 0) == 0 || name.rfind("windows-125", 0) == 0) return "GB18030";
+  return name;
+}
+
+}  // namespace
+
+DecodedInput DecodeInput(std::string_view display_name, std::string_view bytes,
+                         const std::string& forced_encoding) {
+  DecodedInput out;
+  std::string text;
+  size_t replaced = 0;
+  std::string_view body = bytes;
+  if (!forced_encoding.empty()) {
+    out.encoding = forced_encoding;
+    text = ToUtf8(display_name, body, forced_encoding, &replaced);
+  } else if (body.substr(0, 3) == "\xEF\xBB\xBF") {
+    out.encoding = "UTF-8";
+    body.remove_prefix(3);
+  } else if (body.substr(0, 2) == "\xFF\xFE" || body.substr(0, 2) == "\xFE\xFF") {
+    out.encoding = body[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+    text = ToUtf8(display_name, body.substr(2), out.encoding, &replaced);
+  } else {
+    // UTF-16 without a BOM shows as NULs in every other byte of ASCII-range text.
+    size_t even_nul = 0, odd_nul = 0;
+    const size_t sample = std::min<size_t>(body.size(), 4096);
+    for (size_t i = 0; i < sample; ++i) {
+      if (body[i] == 0) (i % 2 ? odd_nul : even_nul)++;
+    }
+    if (sample >= 4 && odd_nul * 4 > sample / 2 && even_nul * 20 < sample) {
+      out.encoding = "UTF-16LE";
+    } else if (sample >= 4 && even_nul * 4 > sample / 2 && odd_nul * 20 < sample) {
+      out.encoding = "UTF-16BE";
+    }
+    if (!out.encoding.empty()) {
+      text = ToUtf8(display_name, body, out.encoding, &replaced);
+    } else if (LooksBinary(body)) {
+      throw Error({{std::string(display_name), 0, 0,
+                    "not text (binary data: NUL bytes or control characters); skipped", ""}});
+    } else {
+      // Mostly valid UTF-8 is UTF-8 with damage, not another encoding.
+      const size_t invalid = InvalidUtf8Bytes(body, body.size() / 100 + 8);
+      if (invalid <= body.size() / 100 + 8 && (invalid == 0 || body.size() > 64)) {
+        out.encoding = "UTF-8";
+      } else {
+        out.encoding = DetectEncoding(body);
+        text = ToUtf8(display_name, body, out.encoding, &replaced);
+      }
+    }
+  }
+  if (out.encoding == "UTF-8" && forced_encoding.empty()) {
+    text.reserve(body.size());
+    size_t len;
+    for (size_t i = 0; i < body.size(); i += len) {
+      const char32_t c = DecodeAt(body, i, &len);
+      if (c == 0xFFFD && !(len == 3 && body.substr(i, 3) == "\xEF\xBF\xBD")) {
+        ++replaced;
+        AppendUtf8(&text, 0xFFFD);
+      } else {
+        text.append(body.substr(i, len));
+      }
+    }
+  }
+  if (replaced > 0) {
+    out.warnings.push_back({"invalid_bytes",
+                            std::to_string(replaced) + " byte sequence(s) not valid " +
+                                out.encoding + " were replaced by U+FFFD",
+                            0});
+  }
+  // Split on \n, \r\n and lone \r.
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n' || text[i] == '\r') {
+      out.lines.emplace_back(text, start, i - start);
+      if (i < text.size() && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      start = i + 1;
+    }
+  }
+  if (!out.lines.empty() && out.lines.back().empty() && !text.empty() &&
+      (text.back() == '\n' || text.back() == '\r')) {
+    out.lines.pop_back();
+  }
+  return out;
+}
+
+}  // namespace gangmu

@@ -1,0 +1,99 @@
+// The types passed between pipeline stages (see src/README.md for the stage order).
+#ifndef GANGMU_DOCUMENT_H_
+#define GANGMU_DOCUMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gangmu {
+
+// One input line after normalisation. `text` is what the output carries (the page's own
+// characters with scraping damage repaired); `view` is the matching view every rule sees:
+// full-width ASCII folded to half-width, odd spaces folded to ' ', traditional characters folded
+// to simplified. `view_to_text[i]` is the byte offset in `text` of view byte i (one extra entry
+// for the end), so a match in the view maps back to the page's own characters.
+struct Line {
+  int number = 0;  // 1-based line in the input.
+  std::string text;
+  std::string view;
+  std::vector<uint32_t> view_to_text;
+
+  // The text under view bytes [begin, end).
+  std::string TextOf(size_t view_begin, size_t view_end) const {
+    return text.substr(view_to_text[view_begin], view_to_text[view_end] - view_to_text[view_begin]);
+  }
+};
+
+struct Removal {
+  std::string rule;
+  int line = 0;
+  std::string text;
+};
+
+struct Warning {
+  std::string code;
+  std::string message;
+  int line = 0;  // 0 when the warning concerns no single line.
+};
+
+struct Source {
+  std::string name;
+  std::string issue;
+  std::string url;
+};
+
+struct Identifier {
+  std::string label;  // 中图分类号, 文献标识码, 文章编号, DOI ...
+  std::string value;
+};
+
+struct Section {
+  std::string marker;  // As written on the page.
+  std::string kind;    // The id of the marker family rule.
+  int number = 0;
+  int level = 1;
+  std::string heading;
+  std::vector<std::string> paragraphs;
+  std::vector<Section> children;
+  int line = 0;
+};
+
+struct Article {
+  std::string title;
+  std::vector<std::string> authors;
+  std::vector<std::string> affiliations;
+  std::optional<Source> source;
+  std::string date;  // YYYY-MM-DD, empty when unknown.
+  std::vector<std::string> keywords;
+  std::string abstract;
+  std::vector<Identifier> identifiers;
+  std::vector<std::string> preamble;
+  std::vector<Section> sections;
+  std::vector<std::string> references;
+  std::vector<Warning> warnings;
+  int duplicate_of = -1;  // Index of an earlier article with the same body, or -1.
+  int first_line = 0;
+  // The article's lines between splitting and outline building.
+  std::vector<Line> lines;
+};
+
+struct Collection {
+  std::string title;
+  std::string date;
+  int declared_count = 0;  // 0 when the page declares none.
+};
+
+struct Result {
+  std::string input;
+  std::string encoding;
+  std::optional<Collection> collection;
+  std::vector<Article> articles;
+  std::vector<Removal> removed;
+  std::vector<Warning> warnings;
+};
+
+}  // namespace gangmu
+
+#endif  // GANGMU_DOCUMENT_H_

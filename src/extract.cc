@@ -1,0 +1,86 @@
+// The pipeline in run order; see extract.h.
+#include "extract.h"
+
+#include "build_outline.h"
+#include "decode_input.h"
+#include "extract_metadata.h"
+#include "filter_boilerplate.h"
+#include "normalize_text.h"
+#include "split_articles.h"
+#include "utf8.h"
+
+namespace gangmu {
+namespace {
+
+// Everything an article says, for spotting a compilation that repeats an article.
+std::string BodyKey(const Article& a) {
+  std::string key;
+  for (const auto& p : a.preamble) key += p + "\n";
+  std::vector<const Section*> todo;
+  for (auto it = a.sections.rbegin(); it != a.sections.rend(); ++it) todo.push_back(&*it);
+  while (!todo.empty()) {
+    const Section* s = todo.back();
+    todo.pop_back();
+    key += s->marker + s->heading + "\n";
+    for (const auto& p : s->paragraphs) key += p + "\n";
+    for (auto it = s->children.rbegin(); it != s->children.rend(); ++it) todo.push_back(&*it);
+  }
+  return WithoutSpaces(key);
+}
+
+void SimplifySection(Section* s) {
+  s->heading = ToSimplified(s->heading);
+  for (auto& p : s->paragraphs) p = ToSimplified(p);
+  for (auto& c : s->children) SimplifySection(&c);
+}
+
+void Simplify(Result* result) {
+  if (result->collection) result->collection->title = ToSimplified(result->collection->title);
+  for (auto& a : result->articles) {
+    a.title = ToSimplified(a.title);
+    for (auto* list : {&a.authors, &a.affiliations, &a.keywords, &a.preamble, &a.references}) {
+      for (auto& s : *list) s = ToSimplified(s);
+    }
+    if (a.source) a.source->name = ToSimplified(a.source->name);
+    a.abstract = ToSimplified(a.abstract);
+    for (auto& s : a.sections) SimplifySection(&s);
+  }
+}
+
+}  // namespace
+
+Result Extract(std::string_view display_name, std::string_view bytes, const RuleSet& rules,
+               const ExtractOptions& options) {
+  Result result;
+  result.input = std::string(display_name);
+  DecodedInput decoded = DecodeInput(display_name, bytes, options.encoding);
+  result.encoding = decoded.encoding;
+  result.warnings = std::move(decoded.warnings);
+
+  std::vector<Line> lines = NormalizeText(decoded.lines, rules.normalize, &result.warnings);
+  FilterBoilerplate(&lines, rules.furniture, &result.removed);
+  SplitPage page = SplitArticles(std::move(lines), rules, &result.removed);
+  result.collection = std::move(page.collection);
+  result.articles = std::move(page.articles);
+
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < result.articles.size(); ++i) {
+    Article& article = result.articles[i];
+    DropRepeatedBlocks(&article.lines, &article.warnings);
+    ExtractMetadata(&article, rules.metadata);
+    BuildOutline(&article, rules.headings);
+    keys.push_back(BodyKey(article));
+    for (size_t j = 0; j < i; ++j) {
+      if (keys[j] == keys[i] && !keys[i].empty()) {
+        article.duplicate_of = static_cast<int>(j);
+        article.warnings.push_back(
+            {"duplicate_article", "repeats article " + std::to_string(j) + " of this page", 0});
+        break;
+      }
+    }
+  }
+  if (options.to_simplified) Simplify(&result);
+  return result;
+}
+
+}  // namespace gangmu

@@ -1,0 +1,203 @@
+// Stage 5: an article's metadata; see extract_metadata.h.
+#include "extract_metadata.h"
+
+#include <algorithm>
+#include <map>
+
+#include "normalize_text.h"
+#include "split_articles.h"
+#include "utf8.h"
+
+namespace gangmu {
+namespace {
+
+// Characters that end a sentence: a line ending in one is body text, not a title.
+bool EndsLikeSentence(const std::string& view) {
+  static const std::vector<std::string> kEnds = {"。", "!", "?", ";", "…"};
+  for (const auto& end : kEnds) {
+    if (view.size() >= end.size() && view.compare(view.size() - end.size(), end.size(), end) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string StripBrackets(std::string s) {
+  for (const char* mark : {"《", "》", "〈", "〉"}) {
+    for (size_t pos; (pos = s.find(mark)) != std::string::npos;) s.erase(pos, std::string(mark).size());
+  }
+  return Trim(s);
+}
+
+void AddUnique(std::vector<std::string>* list, const std::string& value) {
+  if (!value.empty() && std::find(list->begin(), list->end(), value) == list->end()) {
+    list->push_back(value);
+  }
+}
+
+// Splits a field's text at list separators, working on the view so that '，' splits like ','.
+std::vector<std::string> SplitList(const Line& line, size_t view_begin, size_t view_end,
+                                   const RE2& separator) {
+  std::vector<std::string> items;
+  re2::StringPiece rest(line.view.data() + view_begin, view_end - view_begin);
+  re2::StringPiece sep;
+  size_t start = view_begin;
+  while (!rest.empty() && separator.Match(rest, 0, rest.size(), RE2::UNANCHORED, &sep, 1)) {
+    const size_t sep_begin = sep.data() - line.view.data();
+    if (sep.empty()) {  // A pattern that matches nothing would never advance.
+      rest.remove_prefix(1);
+      continue;
+    }
+    const std::string item = Trim(line.TextOf(start, sep_begin));
+    if (!item.empty()) items.push_back(item);
+    start = sep_begin + sep.size();
+    rest = re2::StringPiece(line.view.data() + start, view_end - start);
+  }
+  const std::string last = Trim(line.TextOf(start, view_end));
+  if (!last.empty()) items.push_back(last);
+  return items;
+}
+
+struct Match {
+  std::map<std::string, std::pair<size_t, size_t>> fields;  // Group -> view [begin, end).
+  size_t begin = 0, end = 0;                                // The whole match in the view.
+};
+
+bool MatchRule(const MetadataRule& rule, const Line& line, Match* out) {
+  if (CountChars(line.view) > static_cast<size_t>(rule.max_chars)) return false;
+  const RE2& re = *rule.pattern;
+  std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
+  if (!re.Match(line.view, 0, line.view.size(), RE2::UNANCHORED, groups.data(),
+                static_cast<int>(groups.size()))) {
+    return false;
+  }
+  out->begin = groups[0].data() - line.view.data();
+  out->end = out->begin + groups[0].size();
+  for (const auto& [name, index] : re.NamedCapturingGroups()) {
+    const re2::StringPiece& g = groups[index];
+    if (g.data() == nullptr || g.empty()) continue;
+    const size_t begin = g.data() - line.view.data();
+    out->fields[name] = {begin, begin + g.size()};
+  }
+  return true;
+}
+
+void Apply(const Match& match, const Line& line, const MetadataRules& rules, Article* article) {
+  auto text = [&](const std::string& name) -> std::string {
+    auto it = match.fields.find(name);
+    return it == match.fields.end() ? "" : Trim(line.TextOf(it->second.first, it->second.second));
+  };
+  auto view = [&](const std::string& name) -> std::string {
+    auto it = match.fields.find(name);
+    return it == match.fields.end()
+               ? ""
+               : line.view.substr(it->second.first, it->second.second - it->second.first);
+  };
+  auto list = [&](const std::string& name, std::vector<std::string>* out) {
+    auto it = match.fields.find(name);
+    if (it == match.fields.end()) return;
+    for (auto& item : SplitList(line, it->second.first, it->second.second, *rules.list_separator)) {
+      AddUnique(out, item);
+    }
+  };
+  list("author", &article->authors);
+  list("keywords", &article->keywords);
+  if (!text("affiliation").empty()) {
+    // Affiliations contain commas ("单位,城市 邮编"): only semicolons separate them.
+    std::string all = text("affiliation");
+    for (size_t start = 0; start <= all.size();) {
+      size_t end = all.find_first_of(";", start);
+      const size_t full = all.find("；", start);
+      size_t width = 1;
+      if (full != std::string::npos && (end == std::string::npos || full < end)) end = full, width = 3;
+      AddUnique(&article->affiliations, Trim(all.substr(start, end == std::string::npos ? std::string::npos : end - start)));
+      if (end == std::string::npos) break;
+      start = end + width;
+    }
+  }
+  if (!text("source").empty() && !article->source) {
+    article->source = Source{StripBrackets(text("source")), text("issue"), text("url")};
+  }
+  if (!view("year").empty() && article->date.empty()) {
+    article->date = IsoDate(view("year"), view("month"), view("day"));
+  }
+  if (!text("abstract").empty() && article->abstract.empty()) article->abstract = text("abstract");
+  if (!text("label").empty()) article->identifiers.push_back({text("label"), text("value")});
+  if (!text("title").empty() && article->title.empty()) article->title = text("title");
+}
+
+bool IsMetadataLine(const Line& line, const MetadataRules& rules) {
+  Match m;
+  for (const auto& rule : rules.lines) {
+    if (!rule.consume_match && MatchRule(rule, line, &m)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void ExtractMetadata(Article* article, const MetadataRules& rules) {
+  std::vector<Line>& lines = article->lines;
+  size_t first = 0;
+  if (article->title.empty() && !lines.empty()) {
+    const Line& candidate = lines.front();
+    if (CountChars(candidate.view) <= static_cast<size_t>(rules.title_max_chars) &&
+        !EndsLikeSentence(candidate.view) && !IsMetadataLine(candidate, rules)) {
+      article->title = candidate.text;
+      first = 1;
+    }
+  }
+  Line title_line;
+  title_line.text = article->title;
+  BuildView(&title_line);
+  const std::string title_key = WithoutSpaces(title_line.view);
+
+  std::vector<Line> body;
+  bool in_header = true;
+  size_t header_lines_seen = 0;
+  for (size_t i = first; i < lines.size(); ++i) {
+    Line& line = lines[i];
+    if (in_header && !title_key.empty() && WithoutSpaces(line.view) == title_key) continue;
+    if (RE2::FullMatch(line.view, *rules.references_start)) {
+      for (size_t k = i + 1; k < lines.size(); ++k) article->references.push_back(lines[k].text);
+      break;
+    }
+    bool consumed = false;
+    for (const auto& rule : rules.lines) {
+      if (rule.header_only && !in_header) continue;
+      Match match;
+      if (!MatchRule(rule, line, &match)) continue;
+      Apply(match, line, rules, article);
+      if (rule.consume_match) {
+        const size_t tb = line.view_to_text[match.begin], te = line.view_to_text[match.end];
+        line.text.erase(tb, te - tb);
+        line.text = Trim(line.text);
+        BuildView(&line);
+        consumed = line.text.empty();
+      } else {
+        consumed = true;
+      }
+      break;
+    }
+    if (consumed) continue;
+    if (in_header && header_lines_seen == 0 && article->authors.empty() &&
+        RE2::FullMatch(line.view, *rules.bare_author) &&
+        !RE2::FullMatch(line.view, *rules.not_author)) {
+      std::vector<re2::StringPiece> groups(rules.bare_author->NumberOfCapturingGroups() + 1);
+      rules.bare_author->Match(line.view, 0, line.view.size(), RE2::ANCHOR_BOTH, groups.data(),
+                               static_cast<int>(groups.size()));
+      const re2::StringPiece& g = groups[rules.bare_author->NamedCapturingGroups().at("author")];
+      const size_t begin = g.data() - line.view.data();
+      for (auto& name : SplitList(line, begin, begin + g.size(), *rules.list_separator)) {
+        AddUnique(&article->authors, name);
+      }
+      continue;
+    }
+    ++header_lines_seen;
+    in_header = false;
+    body.push_back(std::move(line));
+  }
+  lines = std::move(body);
+}
+
+}  // namespace gangmu

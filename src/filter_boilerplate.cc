@@ -1,0 +1,125 @@
+// Stage 3: page furniture out; see filter_boilerplate.h.
+#include "filter_boilerplate.h"
+
+#include <string_view>
+#include <unordered_map>
+
+#include "normalize_text.h"
+#include "utf8.h"
+
+namespace gangmu {
+namespace {
+
+bool IsBlank(const Line& line) { return Trim(line.view).empty(); }
+
+void RemovePhrases(Line* line, const FurnitureRules& rules, std::vector<Removal>* removed) {
+  for (const auto& rule : rules.phrases) {
+    re2::StringPiece match;
+    bool changed = false;
+    // Matches are removed one at a time from the text, then the view is rebuilt.
+    for (int guard = 0; guard < 16; ++guard) {
+      if (!rule.pattern->Match(line->view, 0, line->view.size(), RE2::UNANCHORED, &match, 1) ||
+          match.empty()) {
+        break;
+      }
+      const size_t begin = match.data() - line->view.data();
+      const size_t end = begin + match.size();
+      removed->push_back({rule.id, line->number, Trim(line->TextOf(begin, end))});
+      const size_t tb = line->view_to_text[begin], te = line->view_to_text[end];
+      line->text.erase(tb, te - tb);
+      BuildView(line);
+      changed = true;
+    }
+    if (changed) line->text = Trim(line->text), BuildView(line);
+  }
+}
+
+const FurnitureRule* MatchingLineRule(const Line& line, const FurnitureRules& rules) {
+  const std::string trimmed = Trim(line.view);
+  const size_t chars = CountChars(trimmed);
+  for (const auto& rule : rules.lines) {
+    if (chars <= static_cast<size_t>(rule.max_chars) && RE2::PartialMatch(trimmed, *rule.pattern)) {
+      return &rule;
+    }
+  }
+  return nullptr;
+}
+
+bool IsLinkItem(const Line& line, const FurnitureRules& rules) {
+  const std::string trimmed = Trim(line.view);
+  return CountChars(trimmed) <= static_cast<size_t>(rules.link_max_chars) &&
+         RE2::PartialMatch(trimmed, *rules.link_item);
+}
+
+}  // namespace
+
+void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
+                       std::vector<Removal>* removed) {
+  std::vector<Line> kept;
+  kept.reserve(lines->size());
+  for (auto& line : *lines) {
+    if (IsBlank(line)) continue;
+    RemovePhrases(&line, rules, removed);
+    if (IsBlank(line)) continue;
+    if (const FurnitureRule* rule = MatchingLineRule(line, rules)) {
+      removed->push_back({rule->id, line.number, Trim(line.text)});
+      continue;
+    }
+    const std::string trimmed = Trim(line.text);
+    if (trimmed.size() != line.text.size()) line.text = trimmed, BuildView(&line);
+    kept.push_back(std::move(line));
+  }
+  // Link lists: runs of bulleted short lines.
+  std::vector<Line> out;
+  out.reserve(kept.size());
+  for (size_t i = 0; i < kept.size();) {
+    size_t j = i;
+    while (j < kept.size() && IsLinkItem(kept[j], rules)) ++j;
+    if (j - i >= static_cast<size_t>(rules.link_min_lines)) {
+      for (size_t k = i; k < j; ++k) {
+        removed->push_back({"link_list", kept[k].number, Trim(kept[k].text)});
+      }
+      i = j;
+    } else {
+      if (j == i) j = i + 1;
+      for (size_t k = i; k < j; ++k) out.push_back(std::move(kept[k]));
+      i = j;
+    }
+  }
+  *lines = std::move(out);
+}
+
+void DropRepeatedBlocks(std::vector<Line>* lines, std::vector<Warning>* warnings,
+                        size_t min_single_chars) {
+  std::vector<std::string> keys;
+  keys.reserve(lines->size());
+  for (const auto& line : *lines) keys.push_back(WithoutSpaces(line.view));
+  std::unordered_map<std::string_view, size_t> first_seen;
+  std::vector<bool> drop(lines->size(), false);
+  for (size_t i = 0; i < lines->size(); ++i) {
+    auto [it, inserted] = first_seen.emplace(keys[i], i);
+    if (inserted || drop[i]) continue;
+    // keys[i] occurred before at j: how long does the copy run on?
+    const size_t j = it->second;
+    size_t run = 0;
+    while (i + run < lines->size() && j + run < i && keys[j + run] == keys[i + run]) ++run;
+    if (run >= 2 || CountChars(keys[i]) >= min_single_chars) {
+      for (size_t k = i; k < i + run; ++k) drop[k] = true;
+      warnings->push_back({"repeated_block",
+                           "lines " + std::to_string((*lines)[i].number) + "-" +
+                               std::to_string((*lines)[i + run - 1].number) + " repeat lines " +
+                               std::to_string((*lines)[j].number) + "-" +
+                               std::to_string((*lines)[j + run - 1].number) + "; kept once",
+                           (*lines)[i].number});
+      i += run - 1;
+    }
+  }
+  std::vector<Line> out;
+  out.reserve(lines->size());
+  for (size_t i = 0; i < lines->size(); ++i) {
+    if (!drop[i]) out.push_back(std::move((*lines)[i]));
+  }
+  *lines = std::move(out);
+}
+
+}  // namespace gangmu

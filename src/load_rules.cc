@@ -1,0 +1,465 @@
+// Stage 0: rule files -> RuleSet; see load_rules.h.
+//
+// The rule format is checked here by hand rather than with a schema validator so that each
+// error points at the YAML node at fault (file:line:column) and names the rule's id;
+// schemas/rules.schema.json documents the same format for editors.
+#include "load_rules.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "diagnostic.h"
+#include "utf8.h"
+
+namespace gangmu {
+namespace {
+
+namespace fs = std::filesystem;
+
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// Reads one rule file, recording diagnostics instead of stopping at the first.
+class FileReader {
+ public:
+  FileReader(const EmbeddedFile& file, std::vector<Diagnostic>* diagnostics)
+      : name_(file.name), diagnostics_(diagnostics) {
+    std::istringstream in(file.text);
+    for (std::string line; std::getline(in, line);) lines_.push_back(line);
+  }
+
+  const std::string& name() const { return name_; }
+
+  void Report(const YAML::Mark& mark, const std::string& rule_id, const std::string& message) {
+    Diagnostic d;
+    d.path = name_;
+    if (!mark.is_null()) {
+      d.line = mark.line + 1;
+      if (mark.line >= 0 && mark.line < static_cast<int>(lines_.size())) {
+        d.source_line = lines_[mark.line];
+        // yaml-cpp counts columns in bytes; diagnostics count characters.
+        d.column = static_cast<int>(
+                       CountChars(std::string_view(d.source_line).substr(
+                           0, std::min<size_t>(mark.column, d.source_line.size())))) +
+                   1;
+      }
+    }
+    d.message = rule_id.empty() ? message : "rule '" + rule_id + "': " + message;
+    diagnostics_->push_back(std::move(d));
+  }
+
+  // True when `node` is a mapping whose keys are all in `allowed` and hold every `required`.
+  bool CheckMap(const YAML::Node& node, const std::string& what, const std::string& rule_id,
+                const std::vector<std::string>& allowed,
+                const std::vector<std::string>& required) {
+    if (!node.IsMap()) {
+      Report(node.Mark(), rule_id, what + " must be a mapping");
+      return false;
+    }
+    bool ok = true;
+    std::set<std::string> seen;
+    for (const auto& kv : node) {
+      const std::string key = kv.first.Scalar();
+      seen.insert(key);
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      std::string message = "unknown key '" + key + "' in " + what;
+      std::string best;
+      size_t best_distance = 3;
+      for (const auto& candidate : allowed) {
+        const size_t d = EditDistance(key, candidate);
+        if (d < best_distance) best_distance = d, best = candidate;
+      }
+      if (!best.empty()) message += "; did you mean '" + best + "'?";
+      Report(kv.first.Mark(), rule_id, message);
+      ok = false;
+    }
+    for (const auto& key : required) {
+      if (!seen.count(key)) {
+        Report(node.Mark(), rule_id, "missing key '" + key + "' in " + what);
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  std::string String(const YAML::Node& map, const std::string& key, const std::string& rule_id,
+                     const std::string& fallback = "") {
+    const YAML::Node node = map[key];
+    if (!node) return fallback;
+    if (!node.IsScalar()) {
+      Report(node.Mark(), rule_id, "'" + key + "' must be a string");
+      return fallback;
+    }
+    return node.Scalar();
+  }
+
+  int Int(const YAML::Node& map, const std::string& key, const std::string& rule_id, int fallback,
+          int min, int max) {
+    const YAML::Node node = map[key];
+    if (!node) return fallback;
+    int value = 0;
+    if (!node.IsScalar() || !YAML::convert<int>::decode(node, value)) {
+      Report(node.Mark(), rule_id, "'" + key + "' must be a whole number");
+      return fallback;
+    }
+    if (value < min || value > max) {
+      Report(node.Mark(), rule_id,
+             "'" + key + "' must be between " + std::to_string(min) + " and " +
+                 std::to_string(max));
+      return fallback;
+    }
+    return value;
+  }
+
+  bool Bool(const YAML::Node& map, const std::string& key, const std::string& rule_id,
+            bool fallback) {
+    const YAML::Node node = map[key];
+    if (!node) return fallback;
+    bool value = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) {
+      Report(node.Mark(), rule_id, "'" + key + "' must be true or false");
+      return fallback;
+    }
+    return value;
+  }
+
+  // Compiles map[key] as RE2; `groups` must all be named groups of the pattern.
+  Regex Pattern(const YAML::Node& map, const std::string& key, const std::string& rule_id,
+                const std::vector<std::string>& groups = {}) {
+    const YAML::Node node = map[key];
+    if (!node) {
+      Report(map.Mark(), rule_id, "missing key '" + key + "'");
+      return nullptr;
+    }
+    if (!node.IsScalar()) {
+      Report(node.Mark(), rule_id, "'" + key + "' must be a string holding an RE2 pattern");
+      return nullptr;
+    }
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto re = std::make_unique<const RE2>(node.Scalar(), options);
+    if (!re->ok()) {
+      std::string message = "invalid RE2 pattern: " + re->error();
+      const std::string& pattern = node.Scalar();
+      if (pattern.find("(?=") != std::string::npos || pattern.find("(?!") != std::string::npos ||
+          pattern.find("(?<=") != std::string::npos || pattern.find("(?<!") != std::string::npos) {
+        message += " (RE2 has no look-around; match the context and capture the part you need)";
+      } else if (re->error_code() == RE2::ErrorBadEscape && pattern.find("\\1") != std::string::npos) {
+        message += " (RE2 has no backreferences)";
+      }
+      Report(node.Mark(), rule_id, message);
+      return nullptr;
+    }
+    for (const auto& group : groups) {
+      if (!re->NamedCapturingGroups().count(group)) {
+        Report(node.Mark(), rule_id, "pattern needs a named group (?P<" + group + ">...)");
+        return nullptr;
+      }
+    }
+    return re;
+  }
+
+  std::u32string Chars(const YAML::Node& map, const std::string& key, const std::string& rule_id,
+                       const std::string& fallback) {
+    const std::string s = String(map, key, rule_id, fallback);
+    std::u32string out;
+    size_t len;
+    for (size_t i = 0; i < s.size(); i += len) out.push_back(DecodeAt(s, i, &len));
+    return out;
+  }
+
+ private:
+  std::string name_;
+  std::vector<std::string> lines_;
+  std::vector<Diagnostic>* diagnostics_;
+};
+
+// The sequence under map[key]; an absent key is an empty list.
+std::vector<YAML::Node> List(FileReader& reader, const YAML::Node& map, const std::string& key) {
+  std::vector<YAML::Node> out;
+  const YAML::Node node = map[key];
+  if (!node || node.IsNull()) return out;
+  if (!node.IsSequence()) {
+    reader.Report(node.Mark(), "", "'" + key + "' must be a list");
+    return out;
+  }
+  for (const auto& item : node) out.push_back(item);
+  return out;
+}
+
+std::string RuleId(FileReader& reader, const YAML::Node& rule) {
+  if (rule.IsMap() && rule["id"] && rule["id"].IsScalar()) return rule["id"].Scalar();
+  reader.Report(rule.Mark(), "", "rule without an 'id'");
+  return "";
+}
+
+void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
+  if (!r.CheckMap(root, "normalize.yaml", "", {"repairs", "checks"}, {})) return;
+  for (const auto& node : List(r, root, "repairs")) {
+    const std::string id = RuleId(r, node);
+    if (!r.CheckMap(node, "a repair", id, {"id", "pattern", "replace", "about"},
+                    {"id", "pattern", "replace"}))
+      continue;
+    RepairRule rule{id, r.Pattern(node, "pattern", id), r.String(node, "replace", id)};
+    if (rule.pattern) {
+      std::string error;
+      if (!rule.pattern->CheckRewriteString(rule.replace, &error)) {
+        r.Report(node["replace"].Mark(), id, "invalid replacement: " + error);
+        continue;
+      }
+      out->repairs.push_back(std::move(rule));
+    }
+  }
+  for (const auto& node : List(r, root, "checks")) {
+    const std::string id = RuleId(r, node);
+    if (!r.CheckMap(node, "a check", id, {"id", "pattern", "message", "about"},
+                    {"id", "pattern", "message"}))
+      continue;
+    CheckRule rule{id, r.Pattern(node, "pattern", id), r.String(node, "message", id)};
+    if (rule.pattern) out->checks.push_back(std::move(rule));
+  }
+}
+
+void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::string& key,
+                       const std::string& what,
+                       std::vector<FurnitureRule>* out) {
+  for (const auto& node : List(r, parent, key)) {
+    const std::string id = RuleId(r, node);
+    if (!r.CheckMap(node, what, id, {"id", "pattern", "max_chars", "about"}, {"id", "pattern"}))
+      continue;
+    FurnitureRule rule{id, r.Pattern(node, "pattern", id),
+                       r.Int(node, "max_chars", id, 200, 1, 1000000)};
+    if (rule.pattern) out->push_back(std::move(rule));
+  }
+}
+
+void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
+  if (!r.CheckMap(root, "furniture.yaml", "", {"lines", "phrases", "link_lists"},
+                  {"lines", "link_lists"}))
+    return;
+  LoadFurnitureList(r, root, "lines", "a line rule", &out->lines);
+  LoadFurnitureList(r, root, "phrases", "a phrase rule", &out->phrases);
+  const YAML::Node links = root["link_lists"];
+  if (r.CheckMap(links, "link_lists", "link_lists", {"item", "min_lines", "max_chars", "about"},
+                 {"item"})) {
+    out->link_item = r.Pattern(links, "item", "link_lists");
+    out->link_min_lines = r.Int(links, "min_lines", "link_lists", 3, 2, 1000);
+    out->link_max_chars = r.Int(links, "max_chars", "link_lists", 100, 1, 100000);
+  }
+}
+
+void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
+  if (!r.CheckMap(root, "split.yaml", "", {"compilation", "answers"}, {"compilation", "answers"}))
+    return;
+  const YAML::Node comp = root["compilation"];
+  if (r.CheckMap(comp, "compilation", "compilation",
+                 {"article_header", "collection_title", "about"},
+                 {"article_header", "collection_title"})) {
+    out->article_header = r.Pattern(comp, "article_header", "compilation", {"title", "num"});
+    out->collection_title = r.Pattern(comp, "collection_title", "compilation", {"count"});
+  }
+  const YAML::Node answers = root["answers"];
+  if (r.CheckMap(answers, "answers", "answers", {"count", "separator", "about"},
+                 {"count", "separator"})) {
+    out->answer_count = r.Pattern(answers, "count", "answers", {"count"});
+    out->answer_separator = r.Pattern(answers, "separator", "answers");
+  }
+}
+
+void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
+  if (!r.CheckMap(root, "metadata.yaml", "",
+                  {"lines", "list_separator", "bare_author", "not_author", "references_start",
+                   "page_date", "title_max_chars"},
+                  {"lines", "list_separator", "bare_author", "not_author", "references_start",
+                   "page_date"}))
+    return;
+  static const std::set<std::string> kFields = {
+      "author", "affiliation", "source", "issue", "url", "year", "month", "day",
+      "keywords", "abstract", "label", "value", "title"};
+  for (const auto& node : List(r, root, "lines")) {
+    const std::string id = RuleId(r, node);
+    if (!r.CheckMap(node, "a metadata rule", id,
+                    {"id", "pattern", "where", "consume", "max_chars", "about"}, {"id", "pattern"}))
+      continue;
+    MetadataRule rule;
+    rule.id = id;
+    rule.pattern = r.Pattern(node, "pattern", id);
+    const std::string where = r.String(node, "where", id, "anywhere");
+    if (where != "anywhere" && where != "header") {
+      r.Report(node["where"].Mark(), id, "'where' must be 'header' or 'anywhere'");
+    }
+    rule.header_only = where == "header";
+    const std::string consume = r.String(node, "consume", id, "line");
+    if (consume != "line" && consume != "match") {
+      r.Report(node["consume"].Mark(), id, "'consume' must be 'line' or 'match'");
+    }
+    rule.consume_match = consume == "match";
+    rule.max_chars = r.Int(node, "max_chars", id, 200, 1, 1000000);
+    if (!rule.pattern) continue;
+    bool fields_ok = true;
+    for (const auto& [group, index] : rule.pattern->NamedCapturingGroups()) {
+      (void)index;
+      if (!kFields.count(group)) {
+        r.Report(node["pattern"].Mark(), id,
+                 "unknown field group (?P<" + group +
+                     ">); fields are author, affiliation, source, issue, url, year, month, day, "
+                     "keywords, abstract, label, value, title");
+        fields_ok = false;
+      }
+    }
+    if (fields_ok) out->lines.push_back(std::move(rule));
+  }
+  out->list_separator = r.Pattern(root, "list_separator", "list_separator");
+  out->bare_author = r.Pattern(root, "bare_author", "bare_author", {"author"});
+  out->not_author = r.Pattern(root, "not_author", "not_author");
+  out->references_start = r.Pattern(root, "references_start", "references_start");
+  out->page_date = r.Pattern(root, "page_date", "page_date", {"year", "month", "day"});
+  out->title_max_chars = r.Int(root, "title_max_chars", "title_max_chars", 80, 4, 10000);
+}
+
+void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
+  if (!r.CheckMap(root, "headings.yaml", "",
+                  {"families", "sentence_end", "closing", "heading_end", "short_line_chars",
+                   "runon_min_chars"},
+                  {"families"}))
+    return;
+  out->sentence_end = r.Chars(root, "sentence_end", "", "。!?;");
+  out->closing = r.Chars(root, "closing", "", "\"”’」』)");
+  out->heading_end = r.Chars(root, "heading_end", "", "。!?;:");
+  out->short_line_chars = r.Int(root, "short_line_chars", "", 60, 1, 100000);
+  out->runon_min_chars = r.Int(root, "runon_min_chars", "", 150, 1, 1000000);
+  std::set<std::string> ids;
+  for (const auto& node : List(r, root, "families")) {
+    const std::string id = RuleId(r, node);
+    if (!r.CheckMap(node, "a marker family", id,
+                    {"id", "rank", "pattern", "numeral", "inline", "runon_trigger",
+                     "needs_sequence", "alone", "max_number", "about"},
+                    {"id", "rank", "pattern", "numeral"}))
+      continue;
+    if (!ids.insert(id).second) r.Report(node["id"].Mark(), id, "duplicate family id");
+    MarkerFamily family;
+    family.id = id;
+    family.rank = r.Int(node, "rank", id, 0, 0, 1000);
+    family.pattern = r.Pattern(node, "pattern", id, {"num"});
+    const std::string numeral = r.String(node, "numeral", id);
+    if (numeral == "chinese") {
+      family.numeral = Numeral::kChinese;
+    } else if (numeral == "arabic") {
+      family.numeral = Numeral::kArabic;
+    } else if (numeral == "circled") {
+      family.numeral = Numeral::kCircled;
+    } else {
+      r.Report(node["numeral"].Mark(), id, "'numeral' must be chinese, arabic or circled");
+    }
+    family.inline_ok = r.Bool(node, "inline", id, true);
+    family.runon_trigger = r.Bool(node, "runon_trigger", id, false);
+    family.needs_sequence = r.Bool(node, "needs_sequence", id, false);
+    family.alone = r.Bool(node, "alone", id, false);
+    family.max_number = r.Int(node, "max_number", id, 99, 1, 10000);
+    if (family.pattern) out->families.push_back(std::move(family));
+  }
+  if (out->families.empty()) r.Report(root.Mark(), "", "no marker families");
+}
+
+}  // namespace
+
+const std::vector<std::string>& RuleFileNames() {
+  static const std::vector<std::string> names = {"normalize.yaml", "furniture.yaml", "split.yaml",
+                                                 "metadata.yaml", "headings.yaml"};
+  return names;
+}
+
+std::shared_ptr<const RuleSet> LoadRules(const std::vector<EmbeddedFile>& files) {
+  auto rules = std::make_shared<RuleSet>();
+  std::vector<Diagnostic> diagnostics;
+  for (const auto& wanted : RuleFileNames()) {
+    const EmbeddedFile* file = nullptr;
+    for (const auto& f : files) {
+      if (fs::path(f.name).filename() == wanted) file = &f;
+    }
+    if (!file) {
+      diagnostics.push_back({wanted, 0, 0, "rule file missing", ""});
+      continue;
+    }
+    rules->sources.push_back(file->name);
+    FileReader reader(*file, &diagnostics);
+    YAML::Node root;
+    try {
+      root = YAML::Load(file->text);
+    } catch (const YAML::Exception& e) {
+      reader.Report(e.mark, "", "invalid YAML: " + e.msg);
+      continue;
+    }
+    try {
+      if (wanted == "normalize.yaml") LoadNormalize(reader, root, &rules->normalize);
+      if (wanted == "furniture.yaml") LoadFurniture(reader, root, &rules->furniture);
+      if (wanted == "split.yaml") LoadSplit(reader, root, &rules->split);
+      if (wanted == "metadata.yaml") LoadMetadata(reader, root, &rules->metadata);
+      if (wanted == "headings.yaml") LoadHeadings(reader, root, &rules->headings);
+    } catch (const YAML::Exception& e) {
+      // A list where a mapping was expected and the like: yaml-cpp throws on iteration.
+      reader.Report(e.mark, "", "unexpected structure: " + e.msg);
+    }
+  }
+  if (!diagnostics.empty()) throw Error(std::move(diagnostics));
+  return rules;
+}
+
+std::shared_ptr<const RuleSet> LoadDefaultRules() { return LoadRules(DefaultRuleFiles()); }
+
+std::shared_ptr<const RuleSet> LoadRulesFromDirectory(const std::string& dir) {
+  std::vector<EmbeddedFile> files = DefaultRuleFiles();
+  std::vector<Diagnostic> diagnostics;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw Error({{dir, 0, 0, "not a folder of rule files", ""}});
+  std::vector<fs::path> paths;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml") {
+      paths.push_back(entry.path());
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const auto& path : paths) {
+    const std::string name = path.filename().string();
+    auto it = std::find_if(files.begin(), files.end(), [&](const EmbeddedFile& f) {
+      return fs::path(f.name).filename() == name;
+    });
+    if (it == files.end()) {
+      std::string known;
+      for (const auto& n : RuleFileNames()) known += (known.empty() ? "" : ", ") + n;
+      diagnostics.push_back(
+          {path.string(), 0, 0, "not a rule file gangmu knows; expected one of " + known, ""});
+      continue;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) {
+      diagnostics.push_back({path.string(), 0, 0, "cannot read", ""});
+      continue;
+    }
+    *it = {path.string(), text.str()};
+  }
+  if (!diagnostics.empty()) throw Error(std::move(diagnostics));
+  return LoadRules(files);
+}
+
+}  // namespace gangmu

@@ -1,0 +1,33 @@
+// Stage 0: rules/*.yaml -> compiled RuleSet. Every file is checked against the rule format
+// (unknown keys with a "did you mean" hint, wrong types, missing keys, RE2 errors) and every
+// error of every file is collected before LoadRules throws gangmu::Error. Covered by
+// tests/unit/load_rules_test.cc.
+#ifndef GANGMU_LOAD_RULES_H_
+#define GANGMU_LOAD_RULES_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "embedded_files.h"
+#include "rule_set.h"
+
+namespace gangmu {
+
+// The rule files gangmu reads, in load order.
+const std::vector<std::string>& RuleFileNames();
+
+// Compiles a rule set from files given as (display name, text); every name in RuleFileNames()
+// must be present once. Throws Error with every diagnostic found.
+std::shared_ptr<const RuleSet> LoadRules(const std::vector<EmbeddedFile>& files);
+
+// The built-in rules (compiled into the binary).
+std::shared_ptr<const RuleSet> LoadDefaultRules();
+
+// The built-in rules with each file present in `dir` replacing its built-in namesake. A .yaml
+// file in `dir` that is not a rule file is an error.
+std::shared_ptr<const RuleSet> LoadRulesFromDirectory(const std::string& dir);
+
+}  // namespace gangmu
+
+#endif  // GANGMU_LOAD_RULES_H_

@@ -1,0 +1,195 @@
+// Stage 6: marker candidates and paragraph segments; see recognize_headings.h.
+#include "recognize_headings.h"
+
+#include <algorithm>
+
+#include "utf8.h"
+
+namespace gangmu {
+namespace {
+
+int ChineseDigit(char32_t c) {
+  switch (c) {
+    case U'零': case U'〇': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+bool Contains(const std::u32string& set, char32_t c) {
+  return set.find(c) != std::u32string::npos;
+}
+
+// Inline candidates: markers right after a sentence end (and any closing quotes and spaces).
+std::vector<MarkerMatch> InlineCandidates(const Line& line, const HeadingRules& rules) {
+  std::vector<MarkerMatch> out;
+  const std::string& v = line.view;
+  size_t len;
+  for (size_t i = 0; i < v.size(); i += len) {
+    const char32_t c = DecodeAt(v, i, &len);
+    if (!Contains(rules.sentence_end, c)) continue;
+    size_t pos = i + len, l2;
+    while (pos < v.size()) {
+      const char32_t next = DecodeAt(v, pos, &l2);
+      if (!Contains(rules.closing, next) && !IsSpace(next)) break;
+      pos += l2;
+    }
+    if (pos >= v.size()) break;
+    if (auto m = MatchMarkerAt(line, pos, rules, /*inline_only=*/true)) {
+      out.push_back(*m);
+      len = pos - i;  // Resume at the marker; its own characters are no sentence end.
+      if (len == 0) len = 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int ParseNumber(std::string_view text, Numeral numeral) {
+  size_t len;
+  switch (numeral) {
+    case Numeral::kArabic: {
+      int value = 0;
+      bool any = false;
+      for (size_t i = 0; i < text.size(); i += len) {
+        const char32_t c = DecodeAt(text, i, &len);
+        int d = -1;
+        if (c >= '0' && c <= '9') d = c - '0';
+        if (c >= 0xFF10 && c <= 0xFF19) d = c - 0xFF10;
+        if (d < 0) return -1;
+        value = value * 10 + d;
+        any = true;
+        if (value > 100000) return -1;
+      }
+      return any ? value : -1;
+    }
+    case Numeral::kCircled: {
+      const char32_t c = text.empty() ? 0 : DecodeAt(text, 0, &len);
+      if (c >= 0x2460 && c <= 0x2473) return c - 0x2460 + 1;
+      if (c >= 0x3251 && c <= 0x325F) return c - 0x3251 + 21;
+      return -1;
+    }
+    case Numeral::kChinese: {
+      // value = hundreds + tens + units, with 十 alone meaning 10 and 零 as a filler.
+      int total = 0, digit = -1;
+      bool any = false;
+      for (size_t i = 0; i < text.size(); i += len) {
+        const char32_t c = DecodeAt(text, i, &len);
+        any = true;
+        if (c == U'百') {
+          if (digit <= 0) return -1;
+          total += digit * 100;
+          digit = -1;
+        } else if (c == U'十') {
+          total += (digit < 0 ? 1 : digit) * 10;
+          digit = -1;
+        } else {
+          const int d = ChineseDigit(c);
+          if (d < 0) return -1;
+          if (digit > 0) return -1;  // Two digits in a row: 一二 is no number.
+          digit = d;
+        }
+      }
+      if (!any) return -1;
+      if (digit > 0) total += digit;
+      return total > 0 ? total : -1;
+    }
+  }
+  return -1;
+}
+
+std::optional<MarkerMatch> MatchMarkerAt(const Line& line, size_t pos, const HeadingRules& rules,
+                                         bool inline_only) {
+  re2::StringPiece groups[8];
+  for (const auto& family : rules.families) {
+    if (inline_only && !family.inline_ok) continue;
+    const RE2& re = *family.pattern;
+    const int n = std::min(re.NumberOfCapturingGroups() + 1, 8);
+    if (!re.Match(line.view, pos, line.view.size(), RE2::ANCHOR_START, groups, n)) continue;
+    const auto& names = re.NamedCapturingGroups();
+    const re2::StringPiece& num = groups[names.at("num")];
+    auto marker_it = names.find("marker");
+    const re2::StringPiece& marker =
+        marker_it != names.end() && marker_it->second < n ? groups[marker_it->second] : groups[0];
+    const int number = ParseNumber(std::string_view(num.data(), num.size()), family.numeral);
+    if (number < 1 || number > family.max_number) continue;
+    MarkerMatch m;
+    m.family = &family;
+    m.number = number;
+    m.begin = pos;
+    m.end = (marker.data() - line.view.data()) + marker.size();
+    return m;
+  }
+  return std::nullopt;
+}
+
+std::vector<Segment> SegmentParagraphs(const std::vector<Line>& lines, const HeadingRules& rules) {
+  std::vector<Segment> out;
+  for (const auto& line : lines) {
+    std::optional<MarkerMatch> start = MatchMarkerAt(line, 0, rules, /*inline_only=*/false);
+    std::vector<MarkerMatch> candidates = InlineCandidates(line, rules);
+    std::vector<bool> accept(candidates.size(), false);
+
+    // A sequence opened at the paragraph's start continues inline.
+    if (start && start->family->inline_ok) {
+      int expected = start->number + 1;
+      for (size_t k = 0; k < candidates.size(); ++k) {
+        if (candidates[k].family == start->family && candidates[k].number == expected) {
+          accept[k] = true;
+          ++expected;
+        }
+      }
+    }
+
+    // A long paragraph holding a run of top-level markers lost its line breaks.
+    if (!candidates.empty() &&
+        CountChars(line.view) >= static_cast<size_t>(rules.runon_min_chars)) {
+      std::vector<MarkerMatch> all;
+      if (start) all.push_back(*start);
+      all.insert(all.end(), candidates.begin(), candidates.end());
+      auto has_run_partner = [&](size_t idx) {
+        const MarkerMatch& m = all[idx];
+        for (size_t j = 0; j < all.size(); ++j) {
+          if (j == idx || all[j].family != m.family) continue;
+          if ((j < idx && all[j].number == m.number - 1) ||
+              (j > idx && all[j].number == m.number + 1)) {
+            return true;
+          }
+        }
+        return false;
+      };
+      bool runon = false;
+      for (size_t idx = 0; idx < all.size() && !runon; ++idx) {
+        runon = all[idx].family->runon_trigger && has_run_partner(idx);
+      }
+      if (runon) {
+        const size_t offset = start ? 1 : 0;
+        for (size_t k = 0; k < candidates.size(); ++k) {
+          if (has_run_partner(k + offset)) accept[k] = true;
+        }
+      }
+    }
+
+    size_t begin = 0;
+    std::optional<MarkerMatch> current = start;
+    for (size_t k = 0; k < candidates.size(); ++k) {
+      if (!accept[k]) continue;
+      out.push_back({&line, begin, candidates[k].begin, current});
+      begin = candidates[k].begin;
+      current = candidates[k];
+    }
+    out.push_back({&line, begin, line.view.size(), current});
+  }
+  return out;
+}
+
+}  // namespace gangmu

@@ -1,0 +1,107 @@
+// The compiled rule set: every recognition rule of gangmu, loaded from rules/*.yaml by
+// load_rules.cc. Immutable once loaded; one instance is shared by every thread (RE2 objects are
+// thread-safe for matching).
+#ifndef GANGMU_RULE_SET_H_
+#define GANGMU_RULE_SET_H_
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace gangmu {
+
+using Regex = std::unique_ptr<const RE2>;
+
+// normalize.yaml
+struct RepairRule {
+  std::string id;
+  Regex pattern;
+  std::string replace;  // RE2 rewrite string (\1 refers to group 1).
+};
+struct CheckRule {
+  std::string id;
+  Regex pattern;
+  std::string message;
+};
+struct NormalizeRules {
+  std::vector<RepairRule> repairs;
+  std::vector<CheckRule> checks;
+};
+
+// furniture.yaml
+struct FurnitureRule {
+  std::string id;
+  Regex pattern;
+  int max_chars = 200;  // Longer lines are body text that merely mentions the phrase.
+};
+struct FurnitureRules {
+  std::vector<FurnitureRule> lines;    // Remove the whole line.
+  std::vector<FurnitureRule> phrases;  // Remove the matched text only.
+  Regex link_item;                     // A line that looks like a link-list item.
+  int link_min_lines = 3;
+  int link_max_chars = 100;
+};
+
+// split.yaml
+struct SplitRules {
+  Regex article_header;    // Groups: title, num.
+  Regex collection_title;  // Group: count.
+  Regex answer_count;      // Group: count.
+  Regex answer_separator;
+};
+
+// metadata.yaml
+struct MetadataRule {
+  std::string id;
+  Regex pattern;  // Named groups are fields: author, affiliation, source, issue, url, year,
+                  // month, day, keywords, abstract, label, value, title.
+  bool header_only = false;  // Only before the article's first body paragraph.
+  bool consume_match = false;  // Remove the match from the line instead of the whole line.
+  int max_chars = 200;
+};
+struct MetadataRules {
+  std::vector<MetadataRule> lines;
+  Regex list_separator;
+  Regex bare_author;      // A line holding only names, right under the title.
+  Regex not_author;       // Words that look like names but are labels (摘要, 引言 ...).
+  Regex references_start;
+  Regex page_date;        // A date anywhere in a line of the page header.
+  int title_max_chars = 80;
+};
+
+// headings.yaml
+enum class Numeral { kChinese, kArabic, kCircled };
+struct MarkerFamily {
+  std::string id;
+  int rank = 0;  // Conventional order: smaller is higher in the outline.
+  Regex pattern;  // Anchored at the marker start; groups: num (required), marker (optional).
+  Numeral numeral = Numeral::kArabic;
+  bool inline_ok = true;       // May open a heading inside a paragraph, after a sentence end.
+  bool runon_trigger = false;  // A run of these inside one paragraph means lost line breaks.
+  bool needs_sequence = false;  // Only a heading as number 1 or as the next of its family.
+  bool alone = false;           // The marker stands alone on its line; the words follow.
+  int max_number = 99;
+};
+struct HeadingRules {
+  std::vector<MarkerFamily> families;
+  std::u32string sentence_end;  // Characters that end a sentence (in the view).
+  std::u32string closing;       // Closing quotes/brackets that may follow a sentence end.
+  std::u32string heading_end;   // Where a paragraph's lead sentence ends.
+  int short_line_chars = 60;
+  int runon_min_chars = 150;
+};
+
+struct RuleSet {
+  NormalizeRules normalize;
+  FurnitureRules furniture;
+  SplitRules split;
+  MetadataRules metadata;
+  HeadingRules headings;
+  std::vector<std::string> sources;  // Where each file came from, for --help and errors.
+};
+
+}  // namespace gangmu
+
+#endif  // GANGMU_RULE_SET_H_

@@ -1,0 +1,168 @@
+// Stage 4: one page -> its articles; see split_articles.h.
+#include "split_articles.h"
+
+#include <cstdio>
+
+#include "utf8.h"
+
+namespace gangmu {
+namespace {
+
+// A header line is short: a long line ending in 篇3 is a sentence, not a header.
+constexpr size_t kMaxHeaderChars = 120;
+
+// Lines reach this stage trimmed (filter_boilerplate.cc), so group offsets in the view map
+// straight back into the text.
+struct Captures {
+  bool matched = false;
+  std::vector<re2::StringPiece> groups;
+};
+
+Captures MatchLine(const RE2& re, const std::string& view) {
+  Captures c;
+  c.groups.resize(re.NumberOfCapturingGroups() + 1);
+  c.matched = re.Match(view, 0, view.size(), RE2::UNANCHORED, c.groups.data(),
+                       static_cast<int>(c.groups.size()));
+  return c;
+}
+
+std::string Group(const RE2& re, const Captures& c, const Line& line, const std::string& name) {
+  auto it = re.NamedCapturingGroups().find(name);
+  if (it == re.NamedCapturingGroups().end()) return "";
+  const re2::StringPiece& g = c.groups[it->second];
+  if (g.data() == nullptr) return "";
+  const size_t begin = g.data() - line.view.data();
+  return Trim(line.TextOf(begin, begin + g.size()));
+}
+
+std::string ViewGroup(const RE2& re, const Captures& c, const std::string& name) {
+  auto it = re.NamedCapturingGroups().find(name);
+  if (it == re.NamedCapturingGroups().end()) return "";
+  const re2::StringPiece& g = c.groups[it->second];
+  return g.data() ? std::string(g.data(), g.size()) : "";
+}
+
+std::string PageDate(const std::vector<Line>& header, const RE2& page_date) {
+  for (const auto& line : header) {
+    Captures c = MatchLine(page_date, line.view);
+    if (!c.matched) continue;
+    std::string date = IsoDate(ViewGroup(page_date, c, "year"), ViewGroup(page_date, c, "month"),
+                               ViewGroup(page_date, c, "day"));
+    if (!date.empty()) return date;
+  }
+  return "";
+}
+
+bool IsShort(const Line& line) { return CountChars(line.view) <= kMaxHeaderChars; }
+
+}  // namespace
+
+std::string IsoDate(const std::string& year, const std::string& month, const std::string& day) {
+  if (year.size() != 4 || month.empty() || day.empty()) return "";
+  const int y = std::stoi(year), m = std::stoi(month), d = std::stoi(day);
+  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > 31) return "";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", y, m, d);
+  return buffer;
+}
+
+SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
+                        std::vector<Removal>* removed) {
+  const SplitRules& split = rules.split;
+  SplitPage page;
+
+  // Compilations.
+  std::vector<size_t> headers;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (IsShort(lines[i]) && RE2::FullMatch(lines[i].view, *split.article_header)) {
+      headers.push_back(i);
+    }
+  }
+  if (!headers.empty()) {
+    std::vector<Line> header_zone(lines.begin(), lines.begin() + headers[0]);
+    Collection collection;
+    for (const auto& line : header_zone) {
+      Captures c = MatchLine(*split.collection_title, line.view);
+      if (c.matched && IsShort(line)) {
+        collection.title = Trim(line.text);
+        const std::string count = ViewGroup(*split.collection_title, c, "count");
+        if (!count.empty()) collection.declared_count = std::stoi(count);
+        break;
+      }
+    }
+    if (collection.title.empty() && !header_zone.empty()) {
+      collection.title = Trim(header_zone.front().text);
+    }
+    collection.date = PageDate(header_zone, *rules.metadata.page_date);
+    for (const auto& line : header_zone) {
+      removed->push_back({"page_header", line.number, Trim(line.text)});
+    }
+    for (size_t h = 0; h < headers.size(); ++h) {
+      const Line& header = lines[headers[h]];
+      Captures c = MatchLine(*split.article_header, header.view);
+      Article article;
+      article.title = Group(*split.article_header, c, header, "title");
+      if (collection.title.empty()) collection.title = article.title;
+      article.first_line = header.number;
+      const size_t end = h + 1 < headers.size() ? headers[h + 1] : lines.size();
+      for (size_t i = headers[h] + 1; i < end; ++i) article.lines.push_back(std::move(lines[i]));
+      page.articles.push_back(std::move(article));
+    }
+    page.collection = collection;
+    return page;
+  }
+
+  // Q&A pages.
+  std::vector<size_t> separators;
+  size_t count_line = lines.size();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (RE2::FullMatch(lines[i].view, *split.answer_separator)) separators.push_back(i);
+    if (count_line == lines.size() && RE2::FullMatch(lines[i].view, *split.answer_count)) {
+      count_line = i;
+    }
+  }
+  if (!separators.empty() && (separators.size() >= 2 || count_line < lines.size())) {
+    std::string question;
+    for (size_t i = 0; i < separators[0]; ++i) {
+      if (i == 0 && i != count_line) {
+        question = Trim(lines[i].text);
+        continue;
+      }
+      removed->push_back({i == count_line ? "answer_count" : "page_header", lines[i].number,
+                          Trim(lines[i].text)});
+    }
+    for (size_t s = 0; s < separators.size(); ++s) {
+      const Line& separator = lines[separators[s]];
+      removed->push_back({"answer_separator", separator.number, Trim(separator.text)});
+      Article article;
+      article.title = question;
+      article.first_line = separator.number;
+      const size_t end = s + 1 < separators.size() ? separators[s + 1] : lines.size();
+      for (size_t i = separators[s] + 1; i < end; ++i) {
+        if (i == count_line) {
+          removed->push_back({"answer_count", lines[i].number, Trim(lines[i].text)});
+          continue;
+        }
+        article.lines.push_back(std::move(lines[i]));
+      }
+      if (!article.lines.empty()) page.articles.push_back(std::move(article));
+    }
+    if (page.articles.size() >= 2) {
+      page.collection = Collection{question, "", static_cast<int>(page.articles.size())};
+      if (count_line < lines.size()) {
+        Captures c = MatchLine(*split.answer_count, lines[count_line].view);
+        page.collection->declared_count =
+            std::stoi(ViewGroup(*split.answer_count, c, "count"));
+      }
+    }
+    return page;
+  }
+
+  Article article;
+  article.first_line = lines.empty() ? 0 : lines.front().number;
+  article.lines = std::move(lines);
+  page.articles.push_back(std::move(article));
+  return page;
+}
+
+}  // namespace gangmu
