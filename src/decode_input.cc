@@ -156,6 +156,7 @@ DecodedInput DecodeInput(std::string_view display_name, std::string_view bytes,
                                 out.encoding + " were replaced by U+FFFD",
                             0});
   }
+  if (text.empty()) return out;
   // Split on \n, \r\n and lone \r.
   size_t start = 0;
   for (size_t i = 0; i <= text.size(); ++i) {

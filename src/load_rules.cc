@@ -347,7 +347,9 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
   out->short_line_chars = r.Int(root, "short_line_chars", "", 60, 1, 100000);
   out->runon_min_chars = r.Int(root, "runon_min_chars", "", 150, 1, 1000000);
   std::set<std::string> ids;
-  for (const auto& node : List(r, root, "families")) {
+  const std::vector<YAML::Node> families = List(r, root, "families");
+  if (families.empty()) r.Report(root.Mark(), "", "no marker families");
+  for (const auto& node : families) {
     const std::string id = RuleId(r, node);
     if (!r.CheckMap(node, "a marker family", id,
                     {"id", "rank", "pattern", "numeral", "inline", "runon_trigger",
@@ -376,7 +378,6 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
     family.max_number = r.Int(node, "max_number", id, 99, 1, 10000);
     if (family.pattern) out->families.push_back(std::move(family));
   }
-  if (out->families.empty()) r.Report(root.Mark(), "", "no marker families");
 }
 
 }  // namespace

@@ -33,15 +33,25 @@ std::vector<std::string> SchemaValidator::Validate(const nlohmann::json& documen
   std::vector<std::string> errors;
   if (validator.validate(impl_->schema, adapter, &results)) return errors;
   valijson::ValidationResults::Error error;
+  std::vector<std::string> all;
   while (results.popError(error)) {
+    // valijson names the path as [articles][0][date]; a JSON pointer reads /articles/0/date.
     std::string pointer;
     for (const auto& part : error.context) {
       if (part == "<root>") continue;
-      pointer += part.front() == '[' ? part : "/" + part;
+      const bool bracketed = part.size() >= 2 && part.front() == '[' && part.back() == ']';
+      pointer += "/" + (bracketed ? part.substr(1, part.size() - 2) : part);
     }
-    errors.push_back((pointer.empty() ? "/" : pointer) + ": " + error.description);
+    std::string message = (pointer.empty() ? "/" : pointer) + ": " + error.description;
+    // Parents repeat each failure of a child ("Failed to validate item #0 in array"): the
+    // child's own message says where and what.
+    const bool propagated =
+        error.description.rfind("Failed to validate against schema associated with property", 0) ==
+            0 ||
+        error.description.rfind("Failed to validate item #", 0) == 0;
+    (propagated ? all : errors).push_back(std::move(message));
   }
-  return errors;
+  return errors.empty() ? all : errors;
 }
 
 }  // namespace gangmu

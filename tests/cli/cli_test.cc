@@ -1,0 +1,147 @@
+// The command line, in process: exit codes, messages and files written.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/run.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct RunResult {
+  int code;
+  std::string out, err;
+};
+
+RunResult RunCli(const std::vector<std::string>& args, const std::string& input = "") {
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  const int code = gangmu::Run(args, in, out, err);
+  return {code, out.str(), err.str()};
+}
+
+// A fresh temporary folder per test.
+fs::path TempDir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("gangmu-cli-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+void Write(const fs::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string Read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("cli: no arguments is a usage error", "[cli]") {
+  auto r = RunCli({});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("A subcommand is required") != std::string::npos);
+}
+
+TEST_CASE("cli: --help teaches formats, rules and exit codes", "[cli]") {
+  auto r = RunCli({"extract", "--help"});
+  CHECK(r.code == 0);
+  CHECK(r.out.find("--format") != std::string::npos);
+  CHECK(r.out.find("Exit codes: 0 all well") != std::string::npos);
+  CHECK(r.out.find("--rules DIR") != std::string::npos);
+}
+
+TEST_CASE("cli: one page from stdin gives one pretty document", "[cli]") {
+  auto r = RunCli({"extract", "-"}, "标题\n一、加强学习\n正文。\n");
+  CHECK(r.code == 0);
+  auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["input"] == "-");
+  CHECK(doc["articles"][0]["sections"][0]["heading"] == "加强学习");
+}
+
+TEST_CASE("cli: a folder to jsonl keeps input order; failures do not stop the batch", "[cli]") {
+  const fs::path dir = TempDir("batch");
+  Write(dir / "a.txt", "甲\n一、一\n");
+  Write(dir / "b.txt", std::string("\x89PNG\0\0\0", 7));
+  Write(dir / "c.txt", "丙\n一、三\n");
+  auto r = RunCli({"extract", dir.string(), "--format", "jsonl", "-q"});
+  CHECK(r.code == 1);
+  std::istringstream lines(r.out);
+  std::string first, second, extra;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  CHECK_FALSE(std::getline(lines, extra));
+  CHECK(nlohmann::json::parse(first)["articles"][0]["title"] == "甲");
+  CHECK(nlohmann::json::parse(second)["articles"][0]["title"] == "丙");
+  CHECK(r.err.find("b.txt: not text (binary data") != std::string::npos);
+  CHECK(r.err.find("gangmu: 1 of 3 input(s) failed") != std::string::npos);
+}
+
+TEST_CASE("cli: -o writes one <stem>.json per input", "[cli]") {
+  const fs::path dir = TempDir("out");
+  Write(dir / "page.txt", "标题\n一、甲\n");
+  auto r = RunCli({"extract", (dir / "page.txt").string(), "-o", (dir / "json").string()});
+  CHECK(r.code == 0);
+  CHECK(nlohmann::json::parse(Read(dir / "json" / "page.json"))["articles"].size() == 1);
+  CHECK_FALSE(fs::exists(dir / "json" / "page.json.tmp"));
+}
+
+TEST_CASE("cli: a missing input is reported, exit 1", "[cli]") {
+  auto r = RunCli({"extract", "/nonexistent/page.txt"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("gangmu: /nonexistent/page.txt: no such file or folder") != std::string::npos);
+}
+
+TEST_CASE("cli: several inputs as json need -o", "[cli]") {
+  const fs::path dir = TempDir("many");
+  Write(dir / "a.txt", "甲\n");
+  Write(dir / "b.txt", "乙\n");
+  auto r = RunCli({"extract", dir.string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("2 inputs need -o FOLDER") != std::string::npos);
+}
+
+TEST_CASE("cli: a bad rule file stops the run before any input, exit 2", "[cli]") {
+  const fs::path dir = TempDir("rules");
+  Write(dir / "headings.yaml",
+        "families:\n  - id: bad\n    rank: 1\n    pattern: '(?P<num>['\n    numeral: arabic\n");
+  auto r = RunCli({"extract", "--rules", dir.string(), "-"}, "标题\n");
+  CHECK(r.code == 2);
+  CHECK(r.err.find((dir / "headings.yaml").string() +
+                   ":4:14: rule 'bad': invalid RE2 pattern: missing ]") != std::string::npos);
+  CHECK(r.err.find("no input was read") != std::string::npos);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("cli: an unknown file in the rules folder is an error", "[cli]") {
+  const fs::path dir = TempDir("rules2");
+  Write(dir / "heading.yaml", "x: 1\n");
+  auto r = RunCli({"extract", "--rules", dir.string(), "-"}, "标题\n");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("not a rule file gangmu knows; expected one of normalize.yaml") !=
+        std::string::npos);
+}
+
+TEST_CASE("cli: validate accepts our output and rejects a broken document", "[cli]") {
+  const fs::path dir = TempDir("validate");
+  auto ok = RunCli({"extract", "-"}, "标题\n一、甲\n");
+  Write(dir / "good.json", ok.out);
+  auto good = RunCli({"validate", (dir / "good.json").string()});
+  CHECK(good.code == 0);
+  CHECK(good.out == "1 document(s) valid\n");
+  auto doc = nlohmann::json::parse(ok.out);
+  doc["articles"][0]["sections"][0]["number"] = 0;
+  Write(dir / "bad.jsonl", doc.dump() + "\n");
+  auto bad = RunCli({"validate", (dir / "bad.jsonl").string()});
+  CHECK(bad.code == 1);
+  CHECK(bad.err.find("bad.jsonl:1: /articles/0/sections/0/number:") != std::string::npos);
+}

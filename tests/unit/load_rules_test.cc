@@ -1,0 +1,133 @@
+// Stage 0: load_rules.cc. Error messages are checked by their exact text.
+#include <catch2/catch.hpp>
+
+#include "diagnostic.h"
+#include "load_rules.h"
+
+using namespace gangmu;
+
+namespace {
+
+// The built-in files with `name` replaced by `text`.
+std::vector<EmbeddedFile> With(const std::string& name, const std::string& text) {
+  std::vector<EmbeddedFile> files = DefaultRuleFiles();
+  for (auto& f : files) {
+    if (f.name == "rules/" + name) f = {"my/" + name, text};
+  }
+  return files;
+}
+
+std::string LoadError(const std::vector<EmbeddedFile>& files) {
+  try {
+    LoadRules(files);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "(loaded)";
+}
+
+const char* kMinimalHeadings =
+    "families:\n"
+    "  - id: cn_dun\n"
+    "    rank: 10\n"
+    "    pattern: '(?P<num>[一二三])、'\n"
+    "    numeral: chinese\n";
+
+}  // namespace
+
+TEST_CASE("rules: the built-in rules load", "[rules]") {
+  auto rules = LoadDefaultRules();
+  CHECK(rules->headings.families.size() >= 10);
+  CHECK(rules->furniture.lines.size() >= 5);
+  CHECK(rules->sources.size() == RuleFileNames().size());
+}
+
+TEST_CASE("rules: a minimal headings file loads", "[rules]") {
+  auto rules = LoadRules(With("headings.yaml", kMinimalHeadings));
+  REQUIRE(rules->headings.families.size() == 1);
+  CHECK(rules->headings.families[0].id == "cn_dun");
+}
+
+TEST_CASE("rules: an invalid RE2 pattern names file, line, column and rule", "[rules]") {
+  CHECK(LoadError(With("headings.yaml",
+                       "families:\n"
+                       "  - id: broken\n"
+                       "    rank: 10\n"
+                       "    pattern: '(?P<num>[一二三]、'\n"
+                       "    numeral: chinese\n")) ==
+        "my/headings.yaml:4:14: rule 'broken': invalid RE2 pattern: missing ): (?P<num>[一二三]、\n"
+        "        pattern: '(?P<num>[一二三]、'\n"
+        "                 ^");
+}
+
+TEST_CASE("rules: look-around gets a hint", "[rules]") {
+  const std::string error = LoadError(With("headings.yaml",
+                                           "families:\n"
+                                           "  - id: la\n"
+                                           "    rank: 10\n"
+                                           "    pattern: '(?P<num>\\d)(?=、)'\n"
+                                           "    numeral: arabic\n"));
+  CHECK(error.rfind("my/headings.yaml:4:14: rule 'la': invalid RE2 pattern: invalid perl operator: "
+                    "(?= (RE2 has no look-around; match the context and capture the part you "
+                    "need)",
+                    0) == 0);
+}
+
+TEST_CASE("rules: an unknown key gets a did-you-mean hint; all errors are reported", "[rules]") {
+  CHECK(LoadError(With("headings.yaml",
+                       "families:\n"
+                       "  - id: a\n"
+                       "    rank: 10\n"
+                       "    patern: 'x'\n"
+                       "    numeral: chinese\n"
+                       "  - id: b\n"
+                       "    rank: ten\n"
+                       "    pattern: '(?P<num>x)'\n"
+                       "    numeral: roman\n")) ==
+        "my/headings.yaml:4:5: rule 'a': unknown key 'patern' in a marker family; did you mean "
+        "'pattern'?\n"
+        "        patern: 'x'\n"
+        "        ^\n"
+        "my/headings.yaml:2:5: rule 'a': missing key 'pattern' in a marker family\n"
+        "      - id: a\n"
+        "        ^\n"
+        "my/headings.yaml:7:11: rule 'b': 'rank' must be a whole number\n"
+        "        rank: ten\n"
+        "              ^\n"
+        "my/headings.yaml:9:14: rule 'b': 'numeral' must be chinese, arabic or circled\n"
+        "        numeral: roman\n"
+        "                 ^");
+}
+
+TEST_CASE("rules: invalid YAML is reported with its position", "[rules]") {
+  CHECK(LoadError(With("split.yaml", "compilation: [a, b\n")) ==
+        "my/split.yaml:2: invalid YAML: end of sequence flow not found");
+}
+
+TEST_CASE("rules: a pattern without its required group is refused", "[rules]") {
+  CHECK(LoadError(With("headings.yaml",
+                       "families:\n"
+                       "  - id: nogroup\n"
+                       "    rank: 10\n"
+                       "    pattern: '[一二三]、'\n"
+                       "    numeral: chinese\n")) ==
+        "my/headings.yaml:4:14: rule 'nogroup': pattern needs a named group (?P<num>...)\n"
+        "        pattern: '[一二三]、'\n"
+        "                 ^");
+}
+
+TEST_CASE("rules: a missing rule file is reported", "[rules]") {
+  std::vector<EmbeddedFile> files = DefaultRuleFiles();
+  files.pop_back();
+  CHECK(LoadError(files).find(": rule file missing") != std::string::npos);
+}
+
+TEST_CASE("rules: a wrong type where a list belongs", "[rules]") {
+  CHECK(LoadError(With("headings.yaml", "families: 3\n")) ==
+        "my/headings.yaml:1:11: 'families' must be a list\n"
+        "    families: 3\n"
+        "              ^\n"
+        "my/headings.yaml:1:1: no marker families\n"
+        "    families: 3\n"
+        "    ^");
+}

@@ -1,0 +1,65 @@
+// Stage 2: normalize_text.cc (and utf8.cc).
+#include <catch2/catch.hpp>
+
+#include "normalize_text.h"
+#include "test_helpers.h"
+#include "utf8.h"
+
+using namespace gangmu;
+using gangmu::testing::Rules;
+
+namespace {
+Line Normalize(const std::string& text, std::vector<Warning>* warnings) {
+  return NormalizeText({text}, Rules().normalize, warnings).at(0);
+}
+}  // namespace
+
+TEST_CASE("normalize: pinyin annotations are removed from the text", "[normalize]") {
+  std::vector<Warning> w;
+  Line line = Normalize("歷史發(fā)展的動(dòng)力源,文章來(lái)源", &w);
+  CHECK(line.text == "歷史發展的動力源,文章來源");
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].code == "pinyin_annotation");
+}
+
+TEST_CASE("normalize: a parenthesised English word after Han is kept", "[normalize]") {
+  std::vector<Warning> w;
+  CHECK(Normalize("使用手机(app)办理", &w).text == "使用手机(app)办理");
+  CHECK(w.empty());
+}
+
+TEST_CASE("normalize: HTML remnants and zero-width characters go", "[normalize]") {
+  std::vector<Warning> w;
+  CHECK(Normalize("基层<span class=\"a\">党组织</span>&nbsp;工作\u200b<br/>", &w).text ==
+        "基层党组织 工作");
+  CHECK(Normalize("工作?/span>黨組織", &w).text == "工作黨組織");
+}
+
+TEST_CASE("normalize: mojibake is warned about and kept", "[normalize]") {
+  std::vector<Warning> w;
+  Line line = Normalize("價值取向?;鶎狱h組織", &w);
+  CHECK(line.text == "價值取向?;鶎狱h組織");
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].code == "mojibake");
+}
+
+TEST_CASE("normalize: the view folds width and script, and maps back", "[normalize]") {
+  Line line = gangmu::testing::MakeLine("（一）來源：１２　ＡＢ");
+  CHECK(line.view == "(一)来源:12 AB");
+  // "来源" in the view maps back to "來源" in the text.
+  const size_t at = line.view.find("来源");
+  CHECK(line.TextOf(at, at + std::string("来源").size()) == "來源");
+}
+
+TEST_CASE("normalize: ToSimplified converts traditional text", "[normalize]") {
+  CHECK(ToSimplified("試論提升基層黨組織的群眾工作能力") == "试论提升基层党组织的群众工作能力");
+}
+
+TEST_CASE("utf8: helpers", "[utf8]") {
+  CHECK(Trim("\u3000 标题 \u00a0") == "标题");
+  CHECK(CountChars("一a二") == 3);
+  CHECK(WithoutSpaces("一 二\u3000三") == "一二三");
+  size_t len;
+  CHECK(DecodeAt("\xE4\xB8", 0, &len) == 0xFFFD);  // Truncated: one byte consumed.
+  CHECK(len == 1);
+}

@@ -1,0 +1,62 @@
+// Stage 4: split_articles.cc.
+#include <catch2/catch.hpp>
+
+#include "split_articles.h"
+#include "test_helpers.h"
+
+using namespace gangmu;
+using gangmu::testing::MakeLines;
+using gangmu::testing::Rules;
+
+TEST_CASE("split: a compilation with 篇N headers", "[split]") {
+  std::vector<Removal> removed;
+  auto page = SplitArticles(MakeLines({"工作总结", "2020-05-06", "工作总结(精选3篇)",
+                                       "工作总结 篇1", "正文一。", "工作总结篇(2)", "正文二。",
+                                       "另一个题目 篇3", "正文三。"}),
+                            Rules(), &removed);
+  REQUIRE(page.collection);
+  CHECK(page.collection->title == "工作总结(精选3篇)");
+  CHECK(page.collection->date == "2020-05-06");
+  CHECK(page.collection->declared_count == 3);
+  REQUIRE(page.articles.size() == 3);
+  CHECK(page.articles[0].title == "工作总结");
+  CHECK(page.articles[1].title == "工作总结");
+  CHECK(page.articles[2].title == "另一个题目");
+  CHECK(page.articles[1].lines.at(0).text == "正文二。");
+  CHECK(removed.size() == 3);  // The page header lines.
+}
+
+TEST_CASE("split: 第N篇 inside a sentence is no header", "[split]") {
+  std::vector<Removal> removed;
+  auto page = SplitArticles(MakeLines({"标题", "这是本书的第3篇"}), Rules(), &removed);
+  CHECK_FALSE(page.collection);
+  CHECK(page.articles.size() == 1);
+}
+
+TEST_CASE("split: a Q&A page gives one article per answer", "[split]") {
+  std::vector<Removal> removed;
+  auto page = SplitArticles(
+      MakeLines({"如何做好工作", "2个回答", "展开全部", "回答一。", "展开全部", "回答二。"}),
+      Rules(), &removed);
+  REQUIRE(page.collection);
+  CHECK(page.collection->title == "如何做好工作");
+  CHECK(page.collection->declared_count == 2);
+  REQUIRE(page.articles.size() == 2);
+  CHECK(page.articles[1].title == "如何做好工作");
+  CHECK(page.articles[1].lines.at(0).text == "回答二。");
+}
+
+TEST_CASE("split: one answer is one article and no collection", "[split]") {
+  std::vector<Removal> removed;
+  auto page =
+      SplitArticles(MakeLines({"问题", "1个回答", "展开全部", "回答。"}), Rules(), &removed);
+  CHECK_FALSE(page.collection);
+  REQUIRE(page.articles.size() == 1);
+  CHECK(page.articles[0].title == "问题");
+}
+
+TEST_CASE("split: IsoDate checks ranges", "[split]") {
+  CHECK(IsoDate("2014", "6", "16") == "2014-06-16");
+  CHECK(IsoDate("2014", "13", "1").empty());
+  CHECK(IsoDate("14", "6", "16").empty());
+}
