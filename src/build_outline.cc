@@ -192,14 +192,12 @@ void BuildOutline(Article* article, const HeadingRules& rules) {
     if (seg.marker && builder.Accepts(*seg.marker)) {
       const MarkerMatch& m = *seg.marker;
       HeadingParts parts = SplitHeading(line, m.end, seg.end, rules);
-      // A marker alone on its line: the words are on the next line, when that is short.
+      // A marker alone on its line: its words are the next line (or that line's lead
+      // sentence, when it is a paragraph).
       if (parts.heading.empty() && i + 1 < segments.size() && !segments[i + 1].marker) {
         const Segment& next = segments[i + 1];
-        if (CountChars(std::string_view(next.line->view).substr(next.begin, next.end - next.begin)) <=
-            static_cast<size_t>(rules.short_line_chars)) {
-          parts = SplitHeading(*next.line, next.begin, next.end, rules);
-          ++i;
-        }
+        parts = SplitHeading(*next.line, next.begin, next.end, rules);
+        ++i;
       }
       if (!parts.heading.empty()) {
         builder.AddHeading(m, line, std::move(parts.heading), std::move(parts.body));

@@ -11,9 +11,10 @@
 namespace gangmu {
 namespace {
 
-// Characters that end a sentence: a line ending in one is body text, not a title.
+// A line ending in a sentence end is body text, and one ending in a colon introduces what
+// follows (同志们:, 各位代表:): neither is a title.
 bool EndsLikeSentence(const std::string& view) {
-  static const std::vector<std::string> kEnds = {"。", "!", "?", ";", "…"};
+  static const std::vector<std::string> kEnds = {"。", "!", "?", ";", "…", ":"};
   for (const auto& end : kEnds) {
     if (view.size() >= end.size() && view.compare(view.size() - end.size(), end.size(), end) == 0) {
       return true;

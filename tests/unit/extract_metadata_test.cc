@@ -101,3 +101,8 @@ TEST_CASE("metadata: header-only rules do not fire in the body", "[metadata]") {
   CHECK(a.authors.empty());
   CHECK(a.lines.size() == 2);
 }
+
+TEST_CASE("metadata: a salutation ending in a colon is no title", "[metadata]") {
+  auto a = Meta({"同志们：", "我代表大会作报告。"});
+  CHECK(a.title.empty());
+}

@@ -63,3 +63,9 @@ TEST_CASE("utf8: helpers", "[utf8]") {
   CHECK(DecodeAt("\xE4\xB8", 0, &len) == 0xFFFD);  // Truncated: one byte consumed.
   CHECK(len == 1);
 }
+
+TEST_CASE("normalize: Markdown heading prefixes go", "[normalize]") {
+  std::vector<Warning> w;
+  CHECK(Normalize("## 一、总则", &w).text == "一、总则");
+  CHECK(Normalize("C# 语言", &w).text == "C# 语言");
+}
