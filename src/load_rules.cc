@@ -2,7 +2,7 @@
 //
 // The rule format is checked here by hand rather than with a schema validator so that each
 // error points at the YAML node at fault (file:line:column) and names the rule's id;
-// schemas/rules.schema.json documents the same format for editors.
+// rules/README.md documents the format.
 #include "load_rules.h"
 
 #include <yaml-cpp/yaml.h>
