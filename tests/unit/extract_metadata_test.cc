@@ -106,3 +106,20 @@ TEST_CASE("metadata: a salutation ending in a colon is no title", "[metadata]") 
   auto a = Meta({"同志们：", "我代表大会作报告。"});
   CHECK(a.title.empty());
 }
+
+TEST_CASE("metadata: a name with its affiliation in brackets; a journal line", "[metadata]") {
+  auto a = Meta({"张三(北京大学马克思主义学院,北京 100871)", "党政研究 2019年4期", "正文。"}, "题目");
+  CHECK(a.authors == std::vector<std::string>{"张三"});
+  CHECK(a.affiliations == std::vector<std::string>{"北京大学马克思主义学院,北京 100871"});
+  REQUIRE(a.source);
+  CHECK(a.source->name == "党政研究");
+  CHECK(a.source->issue == "2019年4期");
+}
+
+TEST_CASE("metadata: date shapes", "[metadata]") {
+  for (const char* line : {"2014-6-16", "2014.06.16", "时间:2014-06-16 11:14:59",
+                           "发布时间:2014年6月16日"}) {
+    INFO(line);
+    CHECK(Meta({line, "正文。"}, "题目").date == "2014-06-16");
+  }
+}

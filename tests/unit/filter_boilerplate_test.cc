@@ -87,3 +87,11 @@ TEST_CASE("repeated blocks: a short line repeated alone stays", "[furniture]") {
   DropRepeatedBlocks(&lines, &warnings);
   CHECK(lines.size() == 3);
 }
+
+TEST_CASE("furniture: breadcrumbs are navigation", "[furniture]") {
+  auto lines = MakeLines({"首页 > 论文 > 党建论文", "当前位置:首页", "正文。"});
+  std::vector<Removal> removed;
+  FilterBoilerplate(&lines, Rules().furniture, &removed);
+  CHECK(Texts(lines) == std::vector<std::string>{"正文。"});
+  CHECK(removed.at(0).rule == "breadcrumb");
+}
