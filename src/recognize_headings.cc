@@ -2,6 +2,7 @@
 #include "recognize_headings.h"
 
 #include <algorithm>
+#include <map>
 
 #include "utf8.h"
 
@@ -156,16 +157,20 @@ std::vector<Segment> SegmentParagraphs(const std::vector<Line>& lines, const Hea
       std::vector<MarkerMatch> all;
       if (start) all.push_back(*start);
       all.insert(all.end(), candidates.begin(), candidates.end());
+      // A run partner is a marker of the same family numbered one less before it, or one more
+      // after it. First and last positions per (family, number) answer that in O(log n), so
+      // a paragraph of a million markers stays linear.
+      std::map<std::pair<const MarkerFamily*, int>, std::pair<size_t, size_t>> positions;
+      for (size_t idx = 0; idx < all.size(); ++idx) {
+        auto [it, inserted] = positions.try_emplace({all[idx].family, all[idx].number}, idx, idx);
+        if (!inserted) it->second.second = idx;
+      }
       auto has_run_partner = [&](size_t idx) {
         const MarkerMatch& m = all[idx];
-        for (size_t j = 0; j < all.size(); ++j) {
-          if (j == idx || all[j].family != m.family) continue;
-          if ((j < idx && all[j].number == m.number - 1) ||
-              (j > idx && all[j].number == m.number + 1)) {
-            return true;
-          }
-        }
-        return false;
+        auto before = positions.find({m.family, m.number - 1});
+        if (before != positions.end() && before->second.first < idx) return true;
+        auto after = positions.find({m.family, m.number + 1});
+        return after != positions.end() && after->second.second > idx;
       };
       bool runon = false;
       for (size_t idx = 0; idx < all.size() && !runon; ++idx) {
