@@ -145,6 +145,8 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
   }
   int failures = 0;
   const std::vector<Input> inputs = ExpandInputs(args.inputs, err, &failures);
+  // Inputs named but not found count among the inputs that failed.
+  const size_t total = inputs.size() + failures;
   const bool jsonl = args.format == "jsonl";
   if (!jsonl && args.output.empty() && inputs.size() > 1) {
     err << "gangmu: " << inputs.size()
@@ -216,8 +218,7 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
     }
   }
   if (failures > 0) {
-    err << "gangmu: " << failures << " of " << inputs.size() + (failures > 0 ? 0 : 0)
-        << " input(s) failed\n";
+    err << "gangmu: " << failures << " of " << total << " input(s) failed\n";
     return kSomeFailed;
   }
   if (!args.quiet && !args.output.empty()) {

@@ -99,6 +99,7 @@ TEST_CASE("cli: a missing input is reported, exit 1", "[cli]") {
   auto r = RunCli({"extract", "/nonexistent/page.txt"});
   CHECK(r.code == 1);
   CHECK(r.err.find("gangmu: /nonexistent/page.txt: no such file or folder") != std::string::npos);
+  CHECK(r.err.find("gangmu: 1 of 1 input(s) failed") != std::string::npos);
 }
 
 TEST_CASE("cli: several inputs as json need -o", "[cli]") {
