@@ -105,7 +105,7 @@ struct OpenSection {
 
 class OutlineBuilder {
  public:
-  OutlineBuilder(Article* article, const HeadingRules& rules) : article_(article), rules_(rules) {}
+  explicit OutlineBuilder(Article* article) : article_(article) {}
 
   // The number the family had last in this article (0 when never seen).
   int LastNumber(const MarkerFamily* family) const {
@@ -176,7 +176,6 @@ class OutlineBuilder {
   }
 
   Article* article_;
-  const HeadingRules& rules_;
   std::vector<OpenSection> stack_;
   std::map<const MarkerFamily*, int> last_number_;
 };
@@ -185,7 +184,7 @@ class OutlineBuilder {
 
 void BuildOutline(Article* article, const HeadingRules& rules) {
   std::vector<Segment> segments = SegmentParagraphs(article->lines, rules);
-  OutlineBuilder builder(article, rules);
+  OutlineBuilder builder(article);
   for (size_t i = 0; i < segments.size(); ++i) {
     const Segment& seg = segments[i];
     const Line& line = *seg.line;

@@ -182,17 +182,18 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
     }
     if (consumed) continue;
     if (in_header && header_lines_seen == 0 && article->authors.empty() &&
-        RE2::FullMatch(line.view, *rules.bare_author) &&
         !RE2::FullMatch(line.view, *rules.not_author)) {
-      std::vector<re2::StringPiece> groups(rules.bare_author->NumberOfCapturingGroups() + 1);
-      rules.bare_author->Match(line.view, 0, line.view.size(), RE2::ANCHOR_BOTH, groups.data(),
-                               static_cast<int>(groups.size()));
-      const re2::StringPiece& g = groups[rules.bare_author->NamedCapturingGroups().at("author")];
-      const size_t begin = g.data() - line.view.data();
-      for (auto& name : SplitList(line, begin, begin + g.size(), *rules.list_separator)) {
-        AddUnique(&article->authors, name);
+      const RE2& bare = *rules.bare_author;
+      std::vector<re2::StringPiece> groups(bare.NumberOfCapturingGroups() + 1);
+      if (bare.Match(line.view, 0, line.view.size(), RE2::ANCHOR_BOTH, groups.data(),
+                     static_cast<int>(groups.size()))) {
+        const re2::StringPiece& g = groups[bare.NamedCapturingGroups().at("author")];
+        const size_t begin = g.data() - line.view.data();
+        for (auto& name : SplitList(line, begin, begin + g.size(), *rules.list_separator)) {
+          AddUnique(&article->authors, name);
+        }
+        continue;
       }
-      continue;
     }
     ++header_lines_seen;
     in_header = false;
