@@ -16,6 +16,10 @@ namespace {
 size_t InvalidUtf8Bytes(std::string_view bytes, size_t limit) {
   size_t invalid = 0, len;
   for (size_t i = 0; i < bytes.size() && invalid <= limit; i += len) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      len = 1;
+      continue;
+    }
     const char32_t c = DecodeAt(bytes, i, &len);
     if (c == 0xFFFD && !(len == 3 && bytes.substr(i, 3) == "\xEF\xBF\xBD")) ++invalid;
   }
@@ -131,13 +135,14 @@ DecodedInput DecodeInput(std::string_view display_name, std::string_view bytes,
       const size_t invalid = InvalidUtf8Bytes(body, body.size() / 100 + 8);
       if (invalid <= body.size() / 100 + 8 && (invalid == 0 || body.size() > 64)) {
         out.encoding = "UTF-8";
+        if (invalid == 0) text.assign(body);  // The common case: nothing to repair.
       } else {
         out.encoding = DetectEncoding(body);
         text = ToUtf8(display_name, body, out.encoding, &replaced);
       }
     }
   }
-  if (out.encoding == "UTF-8" && forced_encoding.empty()) {
+  if (out.encoding == "UTF-8" && forced_encoding.empty() && text.empty()) {
     text.reserve(body.size());
     size_t len;
     for (size_t i = 0; i < body.size(); i += len) {

@@ -64,9 +64,12 @@ struct Match {
   size_t begin = 0, end = 0;                                // The whole match in the view.
 };
 
-bool MatchRule(const MetadataRule& rule, const Line& line, Match* out) {
-  if (CountChars(line.view) > static_cast<size_t>(rule.max_chars)) return false;
+// `chars` is the line's length in characters, counted once per line by the caller.
+bool MatchRule(const MetadataRule& rule, const Line& line, size_t chars, Match* out) {
+  if (chars > static_cast<size_t>(rule.max_chars)) return false;
   const RE2& re = *rule.pattern;
+  // Most lines match no rule: a test without groups runs only RE2's DFA.
+  if (!re.Match(line.view, 0, line.view.size(), RE2::UNANCHORED, nullptr, 0)) return false;
   std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
   if (!re.Match(line.view, 0, line.view.size(), RE2::UNANCHORED, groups.data(),
                 static_cast<int>(groups.size()))) {
@@ -129,8 +132,9 @@ void Apply(const Match& match, const Line& line, const MetadataRules& rules, Art
 
 bool IsMetadataLine(const Line& line, const MetadataRules& rules) {
   Match m;
+  const size_t chars = CountChars(line.view);
   for (const auto& rule : rules.lines) {
-    if (!rule.consume_match && MatchRule(rule, line, &m)) return true;
+    if (!rule.consume_match && MatchRule(rule, line, chars, &m)) return true;
   }
   return false;
 }
@@ -143,7 +147,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
   if (article->title.empty() && !lines.empty()) {
     const Line& candidate = lines.front();
     if (CountChars(candidate.view) <= static_cast<size_t>(rules.title_max_chars) &&
-        !EndsLikeSentence(candidate.view) && !IsMetadataLine(candidate, rules)) {
+        !EndsLikeSentence(candidate.view) && !IsMetadataLine(candidate, rules) &&
+        !(rules.not_title && RE2::PartialMatch(candidate.view, *rules.not_title))) {
       article->title = candidate.text;
       first = 1;
     }
@@ -164,10 +169,11 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
       break;
     }
     bool consumed = false;
+    const size_t chars = CountChars(line.view);
     for (const auto& rule : rules.lines) {
       if (rule.header_only && !in_header) continue;
       Match match;
-      if (!MatchRule(rule, line, &match)) continue;
+      if (!MatchRule(rule, line, chars, &match)) continue;
       Apply(match, line, rules, article);
       if (rule.consume_match) {
         const size_t tb = line.view_to_text[match.begin], te = line.view_to_text[match.end];

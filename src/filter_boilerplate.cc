@@ -10,7 +10,7 @@
 namespace gangmu {
 namespace {
 
-bool IsBlank(const Line& line) { return Trim(line.view).empty(); }
+bool IsBlank(const Line& line) { return TrimmedView(line.view).empty(); }
 
 void RemovePhrases(Line* line, const FurnitureRules& rules, std::vector<Removal>* removed) {
   for (const auto& rule : rules.phrases) {
@@ -35,7 +35,7 @@ void RemovePhrases(Line* line, const FurnitureRules& rules, std::vector<Removal>
 }
 
 const FurnitureRule* MatchingLineRule(const Line& line, const FurnitureRules& rules) {
-  const std::string trimmed = Trim(line.view);
+  const std::string_view trimmed = TrimmedView(line.view);
   const size_t chars = CountChars(trimmed);
   for (const auto& rule : rules.lines) {
     if (chars <= static_cast<size_t>(rule.max_chars) && RE2::PartialMatch(trimmed, *rule.pattern)) {
@@ -46,7 +46,7 @@ const FurnitureRule* MatchingLineRule(const Line& line, const FurnitureRules& ru
 }
 
 bool IsLinkItem(const Line& line, const FurnitureRules& rules) {
-  const std::string trimmed = Trim(line.view);
+  const std::string_view trimmed = TrimmedView(line.view);
   return CountChars(trimmed) <= static_cast<size_t>(rules.link_max_chars) &&
          RE2::PartialMatch(trimmed, *rules.link_item);
 }
@@ -65,8 +65,8 @@ void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
       removed->push_back({rule->id, line.number, Trim(line.text)});
       continue;
     }
-    const std::string trimmed = Trim(line.text);
-    if (trimmed.size() != line.text.size()) line.text = trimmed, BuildView(&line);
+    const std::string_view trimmed = TrimmedView(line.text);
+    if (trimmed.size() != line.text.size()) line.text = std::string(trimmed), BuildView(&line);
     kept.push_back(std::move(line));
   }
   // Link lists: runs of bulleted short lines.

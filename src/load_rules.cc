@@ -236,6 +236,14 @@ void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
     CheckRule rule{id, r.Pattern(node, "pattern", id), r.String(node, "message", id)};
     if (rule.pattern) out->checks.push_back(std::move(rule));
   }
+  RE2::Options options;
+  options.set_log_errors(false);
+  out->any_repair = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const auto& repair : out->repairs) {
+    // Each pattern compiled on its own above, so it is valid here too.
+    out->any_repair->Add(repair.pattern->pattern(), nullptr);
+  }
+  if (!out->any_repair->Compile()) out->any_repair.reset();  // Out of memory: test each repair.
 }
 
 void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::string& key,
@@ -287,7 +295,7 @@ void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
 void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   if (!r.CheckMap(root, "metadata.yaml", "",
                   {"lines", "list_separator", "bare_author", "not_author", "references_start",
-                   "page_date", "title_max_chars"},
+                   "page_date", "title_max_chars", "not_title"},
                   {"lines", "list_separator", "bare_author", "not_author", "references_start",
                    "page_date"}))
     return;
@@ -333,6 +341,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   out->references_start = r.Pattern(root, "references_start", "references_start");
   out->page_date = r.Pattern(root, "page_date", "page_date", {"year", "month", "day"});
   out->title_max_chars = r.Int(root, "title_max_chars", "title_max_chars", 80, 4, 10000);
+  if (root["not_title"]) out->not_title = r.Pattern(root, "not_title", "not_title");
 }
 
 void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {

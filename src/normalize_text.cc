@@ -1,64 +1,19 @@
 // Stage 2: repairs and the matching view; see normalize_text.h.
 #include "normalize_text.h"
 
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
+#include <cstring>
 
-#include <memory>
-#include <mutex>
-
+#include "simplified_pairs.h"
 #include "utf8.h"
 
 namespace gangmu {
 namespace {
 
-constexpr char32_t kTableBegin = 0x3400;
-constexpr char32_t kTableEnd = 0xFB00;
-
-// Traditional -> simplified for single characters. Built once from ICU's transform: one call on
-// all characters of the table range separated by newlines is far cheaper than one call each,
-// and a character whose output is not one character keeps its form.
-const std::vector<char32_t>& SimplifiedTable() {
-  static const std::vector<char32_t> table = [] {
-    std::vector<char32_t> t(kTableEnd - kTableBegin);
-    for (char32_t c = kTableBegin; c < kTableEnd; ++c) t[c - kTableBegin] = c;
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
-        "Traditional-Simplified", UTRANS_FORWARD, status));
-    if (U_FAILURE(status) || !tr) return t;
-    icu::UnicodeString all;
-    for (char32_t c = kTableBegin; c < kTableEnd; ++c) {
-      if (!IsHan(c)) continue;
-      all.append(static_cast<UChar32>(c));
-      all.append(static_cast<UChar>('\n'));
-    }
-    icu::UnicodeString source = all;
-    tr->transliterate(all);
-    int32_t i_src = 0, i_out = 0;
-    while (i_src < source.length() && i_out < all.length()) {
-      const UChar32 from = source.char32At(i_src);
-      i_src += U16_LENGTH(from) + 1;  // The character and its newline.
-      const int32_t end = all.indexOf(static_cast<UChar>('\n'), i_out);
-      if (end < 0) break;
-      const UChar32 to = all.char32At(i_out);
-      if (U16_LENGTH(to) == end - i_out) t[from - kTableBegin] = static_cast<char32_t>(to);
-      i_out = end + 1;
-    }
-    return t;
-  }();
-  return table;
-}
-
-bool IsZeroWidth(char32_t c) {
-  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
-}
-
-}  // namespace
-
-char32_t FoldChar(char32_t c) {
+// Every fold of the view (full-width ASCII, spaces, small forms, traditional -> simplified) stays
+// in the Basic Multilingual Plane, so one table of 64K entries, filled once, answers them all.
+char32_t FoldUncached(char32_t c) {
   if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // Full-width ASCII.
   if (IsSpace(c)) return ' ';
-  if (c >= kTableBegin && c < kTableEnd) return SimplifiedTable()[c - kTableBegin];
   switch (c) {
     case 0xFE50: return ',';  // Small form variants.
     case 0xFE52: return '.';
@@ -71,31 +26,87 @@ char32_t FoldChar(char32_t c) {
   }
 }
 
+const std::vector<char16_t>& FoldTable() {
+  static const std::vector<char16_t> table = [] {
+    std::vector<char16_t> t(0x10000);
+    for (char32_t c = 0; c < 0x10000; ++c) t[c] = static_cast<char16_t>(FoldUncached(c));
+    for (size_t i = 0; i < kSimplifiedPairCount; ++i) {
+      t[kSimplifiedPairs[i].traditional] = kSimplifiedPairs[i].simplified;
+    }
+    return t;
+  }();
+  return table;
+}
+
+const std::vector<char16_t>& SimplifiedTable() {
+  static const std::vector<char16_t> table = [] {
+    std::vector<char16_t> t(0x10000);
+    for (char32_t c = 0; c < 0x10000; ++c) t[c] = static_cast<char16_t>(c);
+    for (size_t i = 0; i < kSimplifiedPairCount; ++i) {
+      t[kSimplifiedPairs[i].traditional] = kSimplifiedPairs[i].simplified;
+    }
+    return t;
+  }();
+  return table;
+}
+
+bool IsZeroWidth(char32_t c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
+}
+
+// The zero-width characters are encoded with lead bytes C2, E2 or EF; a line without those
+// bytes (most Chinese lines have only E4-E9 leads) needs no decoding to drop them.
+bool MayHoldZeroWidth(std::string_view s) {
+  for (const char c : s) {
+    const unsigned char b = static_cast<unsigned char>(c);
+    if (b == 0xC2 || b == 0xE2 || b == 0xEF) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+char32_t FoldChar(char32_t c) { return c < 0x10000 ? FoldTable()[c] : c; }
+
 void BuildView(Line* line) {
   const std::string& text = line->text;
-  line->view.clear();
-  line->view_to_text.clear();
-  line->view.reserve(text.size());
-  line->view_to_text.reserve(text.size() + 1);
-  size_t len;
+  const std::vector<char16_t>& fold = FoldTable();
+  // Every fold keeps a character's byte length or shortens it (full-width to ASCII, odd spaces
+  // to ' ', traditional to simplified within the same plane), so the view fits in text.size()
+  // bytes; writing through pointers and trimming once beats appending character by character.
+  line->view.resize(text.size());
+  line->view_to_text.resize(text.size() + 1);
+  char* view = line->view.data();
+  uint32_t* to_text = line->view_to_text.data();
+  size_t out = 0, len;
   for (size_t i = 0; i < text.size(); i += len) {
-    const char32_t folded = FoldChar(DecodeAt(text, i, &len));
-    const size_t before = line->view.size();
-    AppendUtf8(&line->view, folded);
-    for (size_t k = before; k < line->view.size(); ++k) {
-      line->view_to_text.push_back(static_cast<uint32_t>(i));
+    const char32_t c = DecodeAt(text, i, &len);
+    const char32_t folded = c < 0x10000 ? fold[c] : c;
+    const size_t before = out;
+    if (folded == c) {
+      std::memcpy(view + out, text.data() + i, len);
+      out += len;
+    } else {
+      char bytes[4];
+      const size_t n = EncodeUtf8(folded, bytes);
+      std::memcpy(view + out, bytes, n);
+      out += n;
     }
+    for (size_t k = before; k < out; ++k) to_text[k] = static_cast<uint32_t>(i);
   }
-  line->view_to_text.push_back(static_cast<uint32_t>(text.size()));
+  to_text[out] = static_cast<uint32_t>(text.size());
+  line->view.resize(out);
+  line->view_to_text.resize(out + 1);
 }
 
 std::string ToSimplified(const std::string& text) {
+  const std::vector<char16_t>& simplified = SimplifiedTable();
   std::string out;
   out.reserve(text.size());
   size_t len;
   for (size_t i = 0; i < text.size(); i += len) {
     const char32_t c = DecodeAt(text, i, &len);
-    AppendUtf8(&out, c >= kTableBegin && c < kTableEnd ? SimplifiedTable()[c - kTableBegin] : c);
+    AppendUtf8(&out, c < 0x10000 ? simplified[c] : c);
   }
   return out;
 }
@@ -110,19 +121,25 @@ std::vector<Line> NormalizeText(const std::vector<std::string>& lines, const Nor
     const std::string& raw = lines[n];
     line.text.reserve(raw.size());
     size_t len, zero_width = 0;
-    for (size_t i = 0; i < raw.size(); i += len) {
-      const char32_t c = DecodeAt(raw, i, &len);
-      if (IsZeroWidth(c)) {
-        ++zero_width;
-      } else {
-        line.text.append(raw, i, len);
+    if (MayHoldZeroWidth(raw)) {
+      for (size_t i = 0; i < raw.size(); i += len) {
+        const char32_t c = DecodeAt(raw, i, &len);
+        if (IsZeroWidth(c)) {
+          ++zero_width;
+        } else {
+          line.text.append(raw, i, len);
+        }
       }
+    } else {
+      line.text = raw;
     }
     if (zero_width > 0) {
       warnings->push_back({"zero_width", std::to_string(zero_width) +
                                              " zero-width character(s) removed", line.number});
     }
+    const bool needs_repair = !rules.any_repair || rules.any_repair->Match(line.text, nullptr);
     for (const auto& repair : rules.repairs) {
+      if (!needs_repair) break;
       const int count = RE2::GlobalReplace(&line.text, *repair.pattern, repair.replace);
       if (count > 0) {
         warnings->push_back(

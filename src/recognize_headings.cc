@@ -115,7 +115,11 @@ std::optional<MarkerMatch> MatchMarkerAt(const Line& line, size_t pos, const Hea
     if (inline_only && !family.inline_ok) continue;
     const RE2& re = *family.pattern;
     const int n = std::min(re.NumberOfCapturingGroups() + 1, 8);
-    if (!re.Match(line.view, pos, line.view.size(), RE2::ANCHOR_START, groups, n)) continue;
+    // Asking for groups over the rest of the line makes RE2 clear a bitmap as long as that rest
+    // at every call; finding the match's extent first (a DFA run) keeps each try short.
+    if (!re.Match(line.view, pos, line.view.size(), RE2::ANCHOR_START, groups, 1)) continue;
+    const size_t match_end = (groups[0].data() - line.view.data()) + groups[0].size();
+    if (!re.Match(line.view, pos, match_end, RE2::ANCHOR_START, groups, n)) continue;
     const auto& names = re.NamedCapturingGroups();
     const re2::StringPiece& num = groups[names.at("num")];
     auto marker_it = names.find("marker");

@@ -5,6 +5,7 @@
 #define GANGMU_RULE_SET_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <memory>
 #include <string>
@@ -28,6 +29,9 @@ struct CheckRule {
 struct NormalizeRules {
   std::vector<RepairRule> repairs;
   std::vector<CheckRule> checks;
+  // All repair patterns in one automaton: one pass tells whether a line needs any repair at all
+  // (few do), instead of one pass per repair.
+  std::unique_ptr<RE2::Set> any_repair;
 };
 
 // furniture.yaml
@@ -69,6 +73,7 @@ struct MetadataRules {
   Regex references_start;
   Regex page_date;        // A date anywhere in a line of the page header.
   int title_max_chars = 80;
+  Regex not_title;        // Optional: a first line that opens the body (一、标题) is no title.
 };
 
 // headings.yaml

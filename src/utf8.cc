@@ -3,60 +3,39 @@
 
 namespace gangmu {
 
-char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  *len = 1;
-  if (c < 0x80) return c;
-  int need;
-  char32_t cp;
-  if (c >= 0xC2 && c <= 0xDF) {
-    need = 1;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    need = 2;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    need = 3;
-    cp = c & 0x07;
-  } else {
-    return 0xFFFD;
+size_t EncodeUtf8(char32_t c, char* out) {
+  if (c < 0x80) {
+    out[0] = static_cast<char>(c);
+    return 1;
   }
-  if (i + need >= s.size()) return 0xFFFD;  // Truncated at the end.
-  for (int k = 1; k <= need; ++k) {
-    const unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0xFFFD;
-    cp = (cp << 6) | (cc & 0x3F);
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
   }
-  // Overlong forms and surrogates are invalid.
-  if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-      (cp >= 0xD800 && cp <= 0xDFFF)) {
-    return 0xFFFD;
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
   }
-  *len = need + 1;
-  return cp;
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
 }
 
 void AppendUtf8(std::string* out, char32_t c) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
+  char bytes[4];
+  out->append(bytes, EncodeUtf8(c, bytes));
 }
 
 size_t CountChars(std::string_view s) {
-  size_t n = 0, len;
-  for (size_t i = 0; i < s.size(); i += len, ++n) DecodeAt(s, i, &len);
+  // Every string reaching here went through decode_input, so it is valid UTF-8 and a character
+  // is a byte that is no continuation byte. The loop vectorises; counts are on every hot path.
+  size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
 }
 
@@ -93,7 +72,7 @@ bool IsSpace(char32_t c) {
          c == 0x205F;
 }
 
-std::string Trim(std::string_view s) {
+std::string_view TrimmedView(std::string_view s) {
   size_t begin = 0, len;
   while (begin < s.size() && IsSpace(DecodeAt(s, begin, &len))) begin += len;
   size_t end = s.size();
@@ -102,16 +81,27 @@ std::string Trim(std::string_view s) {
     if (!IsSpace(DecodeAt(s, prev, &len))) break;
     end = prev;
   }
-  return std::string(s.substr(begin, end - begin));
+  return s.substr(begin, end - begin);
 }
+
+std::string Trim(std::string_view s) { return std::string(TrimmedView(s)); }
 
 std::string WithoutSpaces(std::string_view s) {
   std::string out;
-  size_t len;
-  for (size_t i = 0; i < s.size(); i += len) {
-    const char32_t c = DecodeAt(s, i, &len);
-    if (!IsSpace(c)) out.append(s.substr(i, len));
+  out.reserve(s.size());
+  size_t run = 0;  // Start of the bytes not yet copied.
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    // Only ASCII, C2 (U+00A0), E2 (U+2000..U+205F) and E3 (U+3000) start a space.
+    const bool maybe_space = b < 0x80 || b == 0xC2 || b == 0xE2 || b == 0xE3;
+    if (maybe_space && IsSpace(b < 0x80 ? b : DecodeAt(s, i, &len))) {
+      out.append(s, run, i - run);
+      run = i + len;
+    }
+    i += len;
   }
+  out.append(s, run, std::string_view::npos);
   return out;
 }
 

@@ -9,10 +9,45 @@
 
 namespace gangmu {
 
-// Decodes the code point at s[i], stores its byte length in *len (>= 1).
-char32_t DecodeAt(std::string_view s, size_t i, size_t* len);
+// Decodes the code point at s[i], stores its byte length in *len (>= 1). Invalid or truncated
+// sequences decode as U+FFFD of length 1. Inline: every stage calls it per character.
+inline char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  *len = 1;
+  if (c < 0x80) return c;
+  int need;
+  char32_t cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 1;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3;
+    cp = c & 0x07;
+  } else {
+    return 0xFFFD;
+  }
+  if (i + need >= s.size()) return 0xFFFD;  // Truncated at the end.
+  for (int k = 1; k <= need; ++k) {
+    const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc & 0xC0) != 0x80) return 0xFFFD;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  // Overlong forms and surrogates are invalid.
+  if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0xFFFD;
+  }
+  *len = need + 1;
+  return cp;
+}
+
 void AppendUtf8(std::string* out, char32_t c);
-// Number of code points.
+// Writes c's UTF-8 encoding to out[0..3] and returns its length.
+size_t EncodeUtf8(char32_t c, char* out);
+// Number of code points, counted as lead bytes: exact for valid UTF-8, an estimate otherwise.
 size_t CountChars(std::string_view s);
 // Terminal cells taken by the first `chars` code points of s (CJK and full-width take two).
 size_t DisplayWidth(std::string_view s, size_t chars);
@@ -23,6 +58,8 @@ bool IsHan(char32_t c);
 bool IsSpace(char32_t c);
 // Strips ASCII and Unicode white space at both ends.
 std::string Trim(std::string_view s);
+// The part of s without leading and trailing spaces, without copying.
+std::string_view TrimmedView(std::string_view s);
 // s with every white space character removed: for comparing lines that differ only in spacing.
 std::string WithoutSpaces(std::string_view s);
 

@@ -81,9 +81,101 @@ Json ToJson(const Result& result) {
               {"warnings", WarningsJson(result.warnings)}};
 }
 
+namespace {
+
+// Appends `s` as a JSON string the way nlohmann's dump(ensure_ascii = false) writes it, but
+// copies runs of plain bytes at once: nlohmann's serializer walks a UTF-8 state machine byte by
+// byte and was the slowest step of a run. Every string here is valid UTF-8 (decode_input replaces
+// invalid bytes, and every later cut falls on a character boundary), so multi-byte characters
+// are copied as they are.
+void AppendString(std::string* out, const std::string& s) {
+  static const char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t run = 0;  // Start of the bytes not yet copied.
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    out->append(s, run, i - run);
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      default:
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 0xF]);
+    }
+    run = ++i;
+  }
+  out->append(s, run, s.size() - run);
+  out->push_back('"');
+}
+
+void Newline(std::string* out, int indent, int depth) {
+  if (indent < 0) return;
+  out->push_back('\n');
+  out->append(static_cast<size_t>(indent * depth), ' ');
+}
+
+void AppendValue(std::string* out, const Json& v, int indent, int depth) {
+  switch (v.type()) {
+    case Json::value_t::string:
+      AppendString(out, v.get_ref<const std::string&>());
+      return;
+    case Json::value_t::object: {
+      if (v.empty()) {
+        out->append("{}");
+        return;
+      }
+      out->push_back('{');
+      bool first = true;
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        if (!first) out->push_back(',');
+        first = false;
+        Newline(out, indent, depth + 1);
+        AppendString(out, it.key());
+        out->append(indent < 0 ? ":" : ": ");
+        AppendValue(out, it.value(), indent, depth + 1);
+      }
+      Newline(out, indent, depth);
+      out->push_back('}');
+      return;
+    }
+    case Json::value_t::array: {
+      if (v.empty()) {
+        out->append("[]");
+        return;
+      }
+      out->push_back('[');
+      bool first = true;
+      for (const auto& item : v) {
+        if (!first) out->push_back(',');
+        first = false;
+        Newline(out, indent, depth + 1);
+        AppendValue(out, item, indent, depth + 1);
+      }
+      Newline(out, indent, depth);
+      out->push_back(']');
+      return;
+    }
+    default:  // Numbers, booleans and null: short, and nlohmann's own forms.
+      out->append(v.dump());
+  }
+}
+
+}  // namespace
+
 std::string Dump(const Json& document, bool pretty) {
-  // Invalid UTF-8 cannot reach here (decode_input replaces it), but replace rather than throw.
-  return document.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+  std::string out;
+  AppendValue(&out, document, pretty ? 2 : -1, 0);
+  return out;
 }
 
 }  // namespace gangmu

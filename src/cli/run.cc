@@ -3,7 +3,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+#include <optional>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <cstring>
@@ -13,6 +20,7 @@
 #include "diagnostic.h"
 #include "extract.h"
 #include "load_rules.h"
+#include "ordered_pool.h"
 #include "validate_schema.h"
 #include "write_json.h"
 
@@ -45,7 +53,11 @@ constexpr const char* kExtractFooter =
     "Examples:\n"
     "  gangmu extract page.txt\n"
     "  gangmu extract pages/ --format jsonl > pages.jsonl\n"
-    "  gangmu extract pages/ -o out/ --rules my-rules/";
+    "  gangmu extract pages/ -o out/ --rules my-rules/\n"
+    "  gangmu extract pages/ --format jsonl --jobs 2 -o pages.jsonl\n"
+    "  gangmu extract - --input-format jsonl --format jsonl < records.jsonl\n"
+    "Parallel runs: --jobs N pages at a time, with the rules compiled once and shared; output\n"
+    "  order is input order. Memory is bounded by a few pages, not by the number of inputs.";
 
 struct Input {
   std::string path;  // As given or found; "-" for standard input.
@@ -129,10 +141,187 @@ struct ExtractArgs {
   std::vector<std::string> inputs;
   std::string output;
   std::string format = "json";
+  std::string input_format = "text";
   std::string rules_dir;
   std::string encoding;
   bool to_simplified = false;
   bool quiet = false;
+  size_t jobs = 0;        // 0: one per core.
+  bool progress = false;  // Set by Run when stderr is a terminal.
+};
+
+// One page to extract: a file read by the worker, or a record's text already in hand.
+struct Task {
+  std::string name;  // The document's "input".
+  std::string stem;  // For -o FOLDER: <stem>.json.
+  std::string path;  // Read by the worker when `has_bytes` is false.
+  std::string bytes;
+  bool has_bytes = false;
+  std::string error;  // A record that could not be read: reported in order, not extracted.
+};
+
+struct Outcome {
+  std::string stem;
+  std::string document;  // Serialised; empty when the input failed.
+  std::string messages;  // For stderr, in input order.
+  size_t input_bytes = 0;
+};
+
+// Where tasks come from: the files named or found, or the records of JSON Lines inputs
+// ({"name": ..., "text": ...} per line), read one line at a time.
+class TaskSource {
+ public:
+  TaskSource(const std::vector<Input>& inputs, bool records, std::istream& in)
+      : inputs_(inputs), records_(records), in_(in) {}
+
+  std::optional<Task> Next() {
+    if (!records_) {
+      if (next_input_ == inputs_.size()) return std::nullopt;
+      const Input& input = inputs_[next_input_++];
+      Task task{input.path, input.stem, input.path, "", false, ""};
+      if (input.path == "-") {
+        std::ostringstream s;
+        s << in_.rdbuf();
+        task.bytes = s.str();
+        task.has_bytes = true;
+      }
+      return task;
+    }
+    for (;;) {
+      if (!stream_) {
+        if (next_input_ == inputs_.size()) return std::nullopt;
+        current_ = inputs_[next_input_++].path;
+        line_number_ = 0;
+        if (current_ == "-") {
+          stream_ = &in_;
+        } else {
+          file_ = std::make_unique<std::ifstream>(current_, std::ios::binary);
+          if (!*file_) {
+            Task task;
+            task.name = current_;
+            task.error = current_ + ": cannot open: " + std::strerror(errno);
+            file_.reset();
+            return task;
+          }
+          stream_ = file_.get();
+        }
+      }
+      std::string line;
+      if (!std::getline(*stream_, line)) {
+        stream_ = nullptr;
+        file_.reset();
+        continue;
+      }
+      ++line_number_;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      return RecordTask(line);
+    }
+  }
+
+ private:
+  Task RecordTask(const std::string& line) {
+    Task task;
+    const std::string where = current_ + ":" + std::to_string(line_number_);
+    task.name = where;
+    try {
+      const nlohmann::json record = nlohmann::json::parse(line);
+      if (!record.is_object() || !record.contains("text") || !record["text"].is_string()) {
+        task.error = where + ": a record needs a string field \"text\" (and may have \"name\")";
+        return task;
+      }
+      if (record.contains("name") && record["name"].is_string()) {
+        task.name = record["name"].get<std::string>();
+      }
+      task.bytes = record["text"].get<std::string>();
+      task.has_bytes = true;
+      task.stem = fs::path(task.name).stem().string();
+    } catch (const nlohmann::json::exception& e) {
+      task.error = where + ": not a JSON record: " + e.what();
+    }
+    return task;
+  }
+
+  const std::vector<Input>& inputs_;
+  const bool records_;
+  std::istream& in_;
+  size_t next_input_ = 0;
+  std::string current_;
+  std::istream* stream_ = nullptr;
+  std::unique_ptr<std::ifstream> file_;
+  int line_number_ = 0;
+};
+
+Outcome ExtractOne(Task& task, const RuleSet& rules, const ExtractOptions& options,
+                   const SchemaValidator& validator, bool pretty) {
+  Outcome outcome;
+  outcome.stem = task.stem;
+  if (!task.error.empty()) {
+    outcome.messages = "gangmu: " + task.error + "\n";
+    return outcome;
+  }
+  if (!task.has_bytes) {
+    std::string error;
+    if (!ReadAll({task.path, task.stem}, std::cin, &task.bytes, &error)) {
+      outcome.messages = "gangmu: " + task.path + ": " + error + "\n";
+      return outcome;
+    }
+  }
+  outcome.input_bytes = task.bytes.size();
+  nlohmann::ordered_json document;
+  try {
+    document = ToJson(Extract(task.name, task.bytes, rules, options));
+  } catch (const Error& e) {
+    outcome.messages = std::string("gangmu: ") + e.what() + "\n";
+    return outcome;
+  }
+  std::string().swap(task.bytes);  // The page is no longer needed; the document is.
+  const std::vector<std::string> problems = validator.Validate(document);
+  if (!problems.empty()) {
+    outcome.messages =
+        "gangmu: " + task.name + ": output breaks the schema (a bug; please report):\n";
+    for (const auto& p : problems) outcome.messages += "  " + p + "\n";
+    return outcome;
+  }
+  outcome.document = Dump(document, pretty) + "\n";
+  return outcome;
+}
+
+// "12/40 files, 18.3 MB/s, 3 s left" on one terminal line, at most five times a second.
+class Progress {
+ public:
+  Progress(std::ostream& err, bool enabled, size_t total)
+      : err_(err), enabled_(enabled), total_(total), start_(Clock::now()), last_(start_) {}
+  void Done(size_t bytes) {
+    ++files_;
+    bytes_ += bytes;
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(200) && files_ != total_) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    std::ostringstream line;
+    line << "\r" << files_;
+    if (total_ > 0) line << "/" << total_;
+    line << " files, " << std::fixed << std::setprecision(1)
+         << (seconds > 0 ? bytes_ / 1e6 / seconds : 0.0) << " MB/s";
+    if (total_ > 0 && files_ > 0) {
+      line << ", " << static_cast<long>(seconds / files_ * (total_ - files_)) << " s left";
+    }
+    err_ << line.str() << "   " << std::flush;
+    shown_ = true;
+  }
+  ~Progress() {
+    if (shown_) err_ << "\n";
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::ostream& err_;
+  const bool enabled_;
+  const size_t total_;
+  size_t files_ = 0, bytes_ = 0;
+  Clock::time_point start_, last_;
+  bool shown_ = false;
 };
 
 int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -145,12 +334,12 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
   }
   int failures = 0;
   const std::vector<Input> inputs = ExpandInputs(args.inputs, err, &failures);
-  // Inputs named but not found count among the inputs that failed.
-  const size_t total = inputs.size() + failures;
+  const int missing = failures;
   const bool jsonl = args.format == "jsonl";
-  if (!jsonl && args.output.empty() && inputs.size() > 1) {
-    err << "gangmu: " << inputs.size()
-        << " inputs need -o FOLDER (one <stem>.json each) or --format jsonl\n";
+  const bool records = args.input_format == "jsonl";
+  if (!jsonl && args.output.empty() && (inputs.size() > 1 || records)) {
+    err << "gangmu: " << (records ? "records" : std::to_string(inputs.size()) + " inputs")
+        << " need -o FOLDER (one <stem>.json each) or --format jsonl\n";
     return kUsage;
   }
   if (!jsonl && !args.output.empty()) {
@@ -161,68 +350,80 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
       return kUsage;
     }
   }
-  const SchemaValidator validator;
-  ExtractOptions options{args.encoding, args.to_simplified};
-  std::string jsonl_text;
-  std::set<std::string> stems;
-  for (const auto& input : inputs) {
-    std::string bytes, error;
-    if (!ReadAll(input, in, &bytes, &error)) {
-      err << "gangmu: " << input.path << ": " << error << "\n";
-      ++failures;
-      continue;
-    }
-    nlohmann::ordered_json document;
-    try {
-      document = ToJson(Extract(input.path, bytes, *rules, options));
-    } catch (const Error& e) {
-      err << "gangmu: " << e.what() << "\n";
-      ++failures;
-      continue;
-    }
-    const std::vector<std::string> problems = validator.Validate(nlohmann::json(document));
-    if (!problems.empty()) {
-      err << "gangmu: " << input.path << ": output breaks the schema (a bug; please report):\n";
-      for (const auto& p : problems) err << "  " << p << "\n";
-      ++failures;
-      continue;
-    }
-    if (jsonl) {
-      const std::string line = Dump(document, false) + "\n";
-      if (args.output.empty()) {
-        out << line << std::flush;
-      } else {
-        jsonl_text += line;
-      }
-    } else if (args.output.empty()) {
-      out << Dump(document, true) << "\n";
-    } else {
-      if (!stems.insert(input.stem).second) {
-        err << "gangmu: " << input.path << ": another input already wrote " << input.stem
-            << ".json; skipped\n";
-        ++failures;
-        continue;
-      }
-      if (!WriteAtomically(fs::path(args.output) / (input.stem + ".json"),
-                           Dump(document, true) + "\n", &error)) {
-        err << "gangmu: " << input.path << ": " << error << "\n";
-        ++failures;
-      }
+  // JSON Lines to a file go to a temporary file renamed at the end: never a truncated file.
+  std::ofstream jsonl_file;
+  const std::string jsonl_tmp = args.output + ".tmp";
+  if (jsonl && !args.output.empty()) {
+    jsonl_file.open(jsonl_tmp, std::ios::binary | std::ios::trunc);
+    if (!jsonl_file) {
+      err << "gangmu: " << jsonl_tmp << ": cannot write: " << std::strerror(errno) << "\n";
+      return kUsage;
     }
   }
-  if (jsonl && !args.output.empty()) {
-    std::string error;
-    if (!WriteAtomically(args.output, jsonl_text, &error)) {
-      err << "gangmu: " << error << "\n";
+  std::ostream& sink = jsonl_file.is_open() ? static_cast<std::ostream&>(jsonl_file) : out;
+
+  const SchemaValidator validator;
+  const ExtractOptions options{args.encoding, args.to_simplified};
+  const size_t jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  TaskSource source(inputs, records, in);
+  Progress progress(err, args.progress && !args.quiet, records ? 0 : inputs.size());
+  std::set<std::string> stems;
+  size_t documents = 0;
+  bool broken_pipe = false;
+  RunOrdered<Task, Outcome>(
+      jobs, [&] { return source.Next(); },
+      [&](Task& task) { return ExtractOne(task, *rules, options, validator, !jsonl); },
+      [&](Outcome& outcome) {
+        ++documents;
+        progress.Done(outcome.input_bytes);
+        err << outcome.messages;
+        if (outcome.document.empty()) {
+          ++failures;
+          return true;
+        }
+        if (jsonl || args.output.empty()) {
+          sink << outcome.document << std::flush;
+          if (!sink) {
+            broken_pipe = args.output.empty();
+            if (!broken_pipe) err << "gangmu: " << jsonl_tmp << ": write failed\n";
+            ++failures;
+            return false;
+          }
+          return true;
+        }
+        std::string error;
+        if (!stems.insert(outcome.stem).second) {
+          err << "gangmu: another input already wrote " << outcome.stem << ".json; skipped\n";
+          ++failures;
+        } else if (!WriteAtomically(fs::path(args.output) / (outcome.stem + ".json"),
+                                    outcome.document, &error)) {
+          err << "gangmu: " << error << "\n";
+          ++failures;
+        }
+        return true;
+      });
+  if (broken_pipe) return kSomeFailed;  // The reader went away: nothing more to say.
+  if (jsonl_file.is_open()) {
+    jsonl_file.close();
+    std::error_code ec;
+    if (jsonl_file.fail()) {
+      err << "gangmu: " << jsonl_tmp << ": write failed\n";
+      return kSomeFailed;
+    }
+    fs::rename(jsonl_tmp, args.output, ec);
+    if (ec) {
+      err << "gangmu: cannot rename " << jsonl_tmp << ": " << ec.message() << "\n";
       return kSomeFailed;
     }
   }
+  // Inputs named but not found count among the inputs that failed.
+  const size_t total = (records ? documents : inputs.size()) + missing;
   if (failures > 0) {
     err << "gangmu: " << failures << " of " << total << " input(s) failed\n";
     return kSomeFailed;
   }
   if (!args.quiet && !args.output.empty()) {
-    err << "gangmu: " << inputs.size() << " input(s) written to " << args.output << "\n";
+    err << "gangmu: " << documents << " input(s) written to " << args.output << "\n";
   }
   return kOk;
 }
@@ -298,7 +499,16 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                  "Input encoding (GB18030, Big5, UTF-16LE, ...) [default: detected]");
   ex->add_flag("--to-simplified", extract.to_simplified,
                "Convert the output's text to simplified characters");
-  ex->add_flag("-q,--quiet", extract.quiet, "No summary line on stderr");
+  ex->add_option("--input-format", extract.input_format,
+                 "text: each input is one page; jsonl: each line of each input is a record "
+                 "{\"name\": ..., \"text\": ...} holding one page (for Hadoop Streaming, "
+                 "Spark's RDD.pipe)")
+      ->check(CLI::IsMember({"text", "jsonl"}))
+      ->capture_default_str();
+  ex->add_option("-j,--jobs", extract.jobs,
+                 "Pages processed in parallel; output stays in input order [default: cores]")
+      ->check(CLI::PositiveNumber);
+  ex->add_flag("-q,--quiet", extract.quiet, "No summary or progress line on stderr");
   ex->footer(kExtractFooter);
 
   std::vector<std::string> to_validate;
@@ -330,6 +540,8 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     }
     return kOk;
   }
+  // Progress goes to a terminal only, never into a log or a pipe.
+  extract.progress = &err == &std::cerr && isatty(STDERR_FILENO);
   if (ex->parsed()) return RunExtract(extract, in, out, err);
   return RunValidate(to_validate, out, err);
 }

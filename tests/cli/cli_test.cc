@@ -1,6 +1,8 @@
 // The command line, in process: exit codes, messages and files written.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -145,4 +147,84 @@ TEST_CASE("cli: validate accepts our output and rejects a broken document", "[cl
   auto bad = RunCli({"validate", (dir / "bad.jsonl").string()});
   CHECK(bad.code == 1);
   CHECK(bad.err.find("bad.jsonl:1: /articles/0/sections/0/number:") != std::string::npos);
+}
+
+TEST_CASE("cli: --jobs 1 and --jobs 2 write the same JSON Lines in input order", "[cli]") {
+  const fs::path dir = TempDir("jobs");
+  const fs::path seeds = fs::path(GANGMU_SOURCE_DIR) / "tests" / "golden" / "input";
+  int n = 0;
+  for (int copy = 0; copy < 4; ++copy) {
+    for (const auto& entry : fs::directory_iterator(seeds)) {
+      char name[32];
+      std::snprintf(name, sizeof name, "%03d.txt", n++);
+      Write(dir / name, "第" + std::to_string(copy) + "份\n" + Read(entry.path()));
+    }
+  }
+  auto one = RunCli({"extract", dir.string(), "--format", "jsonl", "--jobs", "1"});
+  auto two = RunCli({"extract", dir.string(), "--format", "jsonl", "--jobs", "2"});
+  REQUIRE(one.code == 0);
+  REQUIRE(two.code == 0);
+  CHECK(one.out == two.out);
+  std::istringstream lines(two.out);
+  int i = 0;
+  for (std::string line; std::getline(lines, line); ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "%03d.txt", i);
+    CHECK(nlohmann::json::parse(line)["input"] == (dir / name).string());
+  }
+  CHECK(i == n);
+}
+
+TEST_CASE("cli: --jobs 0 is refused", "[cli]") {
+  auto r = RunCli({"extract", "-", "--jobs", "0"}, "x");
+  CHECK(r.code == 2);
+}
+
+TEST_CASE("cli: JSON Lines records in, one document per record out", "[cli]") {
+  const std::string records =
+      "{\"name\": \"a.txt\", \"text\": \"一、标题\\n正文。\"}\n"
+      "\n"
+      "{\"text\": \"标题乙\\n（一）丙\\n丁。\"}\n";
+  auto r = RunCli({"extract", "-", "--input-format", "jsonl", "--format", "jsonl"}, records);
+  REQUIRE(r.code == 0);
+  std::istringstream lines(r.out);
+  std::string first, second, extra;
+  REQUIRE(std::getline(lines, first));
+  REQUIRE(std::getline(lines, second));
+  CHECK_FALSE(std::getline(lines, extra));
+  auto a = nlohmann::json::parse(first), b = nlohmann::json::parse(second);
+  CHECK(a["input"] == "a.txt");
+  CHECK(a["articles"][0]["sections"][0]["heading"] == "标题");
+  CHECK(b["input"] == "-:3");  // No name: where the record was.
+  CHECK(b["articles"][0]["title"] == "标题乙");
+}
+
+TEST_CASE("cli: a broken record is reported with its line and the others are written", "[cli]") {
+  const std::string records =
+      "{\"name\": \"a\", \"text\": \"甲\"}\n"
+      "not json\n"
+      "{\"name\": \"c\"}\n"
+      "{\"name\": \"d\", \"text\": \"丁\"}\n";
+  auto r = RunCli({"extract", "-", "--input-format", "jsonl", "--format", "jsonl"}, records);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("gangmu: -:2: not a JSON record:") != std::string::npos);
+  CHECK(r.err.find("gangmu: -:3: a record needs a string field \"text\"") != std::string::npos);
+  CHECK(r.err.find("gangmu: 2 of 4 input(s) failed") != std::string::npos);
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);
+}
+
+TEST_CASE("cli: records need jsonl output or a folder", "[cli]") {
+  auto r = RunCli({"extract", "-", "--input-format", "jsonl"}, "{\"text\": \"甲\"}\n");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("records need -o FOLDER") != std::string::npos);
+}
+
+TEST_CASE("cli: jsonl to a file is written whole, through a temporary file", "[cli]") {
+  const fs::path dir = TempDir("jsonl-file");
+  Write(dir / "a.txt", "标题\n一、甲\n乙。\n");
+  const fs::path out = dir / "out.jsonl";
+  auto r = RunCli({"extract", (dir / "a.txt").string(), "--format", "jsonl", "-o", out.string()});
+  CHECK(r.code == 0);
+  CHECK_FALSE(fs::exists(out.string() + ".tmp"));
+  CHECK(nlohmann::json::parse(Read(out))["articles"][0]["title"] == "标题");
 }

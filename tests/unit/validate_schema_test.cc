@@ -1,5 +1,15 @@
 // validate_schema.cc: the schema accepts our output and says where a broken one breaks.
 #include <catch2/catch.hpp>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "diagnostic.h"
+#include "embedded_files.h"
 
 #include "test_helpers.h"
 #include "validate_schema.h"
@@ -32,4 +42,85 @@ TEST_CASE("schema: an unknown field is rejected", "[schema]") {
   nlohmann::json doc = gangmu::ToJson(gangmu::testing::ExtractText("标题\n"));
   doc["extra"] = 1;
   CHECK_FALSE(SchemaValidator().Validate(doc).empty());
+}
+
+// valijson, a general JSON Schema validator, is the reference: the compiled checker must accept
+// and reject the same documents.
+namespace {
+
+bool ValijsonAccepts(const nlohmann::json& document) {
+  static const std::unique_ptr<valijson::Schema> schema = [] {
+    auto s = std::make_unique<valijson::Schema>();
+    const nlohmann::json schema_json = nlohmann::json::parse(gangmu::OutlineSchemaText());
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(schema_json);
+    parser.populateSchema(adapter, *s);
+    return s;
+  }();
+  valijson::Validator validator;
+  valijson::adapters::NlohmannJsonAdapter adapter(document);
+  return validator.validate(*schema, adapter, nullptr);
+}
+
+}  // namespace
+
+TEST_CASE("schema: the compiled checker agrees with valijson", "[schema]") {
+  const SchemaValidator checker;
+  std::vector<nlohmann::json> documents;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(GANGMU_SOURCE_DIR) / "tests" / "golden" / "expected")) {
+    std::ifstream in(entry.path());
+    documents.push_back(nlohmann::json::parse(in));
+  }
+  REQUIRE(documents.size() >= 5);
+  const nlohmann::json base = documents.front();
+  // One break per keyword the schema uses.
+  const std::vector<std::pair<std::string, nlohmann::json>> breaks = {
+      {"/encoding", 3},                                // type
+      {"/articles/0/date", "2014/06/16"},              // pattern
+      {"/articles/0/date", nullptr},                   // null is allowed
+      {"/articles/0/sections/0/level", 0},             // minimum
+      {"/articles/0/sections/0/level", "one"},         // type in a $ref'd definition
+      {"/articles/0/sections/0/children", nlohmann::json::array({{{"marker", "x"}}})},  // required
+      {"/articles/0/title", ""},                       // minLength (oneOf string / null)
+      {"/articles/0/extra", true},                     // additionalProperties
+      {"/removed/0", 1},                               // items
+      {"/collection", 5},                              // oneOf
+  };
+  for (const auto& [pointer, value] : breaks) {
+    nlohmann::json doc = base;
+    doc[nlohmann::json::json_pointer(pointer)] = value;
+    documents.push_back(doc);
+  }
+  nlohmann::json missing = base;
+  missing.erase("articles");
+  documents.push_back(missing);
+  int rejected = 0;
+  for (const auto& doc : documents) {
+    const bool ours = checker.Validate(doc).empty();
+    CHECK(ours == ValijsonAccepts(doc));
+    rejected += !ours;
+  }
+  CHECK(rejected >= 9);  // The breaks really break (null date and maybe empty removed do not).
+}
+
+TEST_CASE("schema: a keyword the checker does not know is refused, not skipped", "[schema]") {
+  try {
+    SchemaValidator(R"({"type": "object", "maxProperties": 3})");
+    FAIL("no error");
+  } catch (const gangmu::Error& e) {
+    CHECK(std::string(e.what()) ==
+          "schema: /maxProperties: keyword 'maxProperties' is not supported by gangmu's validator");
+  }
+}
+
+TEST_CASE("json: Dump writes what nlohmann's dump writes", "[json]") {
+  nlohmann::ordered_json doc = gangmu::ToJson(gangmu::testing::ExtractText(
+      "标题\n作者:甲 乙\n一、“引号”\\反斜杠\t制表\n正文。\n"));
+  doc["warnings"].push_back({{"code", std::string("ctl\x01\x1f\x7f")}, {"line", -3}});
+  doc["extra"] = {{"empty_object", nlohmann::ordered_json::object()},
+                  {"empty_array", nlohmann::ordered_json::array()},
+                  {"bool", true}, {"float", 1.5}};
+  CHECK(gangmu::Dump(doc, false) == doc.dump());
+  CHECK(gangmu::Dump(doc, true) == doc.dump(2));
 }
