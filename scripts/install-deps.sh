@@ -2,7 +2,11 @@
 # Installs what gangmu needs to build and test, from Debian's packages, only where missing.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config python3 libre2-dev libicu-dev libyaml-cpp-dev
-      nlohmann-json3-dev catch2 libvalijson-dev libcli11-dev)
+      nlohmann-json3-dev catch2 libvalijson-dev libcli11-dev
+      # The Python module, the Dask and analytics examples (CJK font for chart labels).
+      python3-dev pybind11-dev python3-distributed python3-matplotlib fonts-wqy-zenhei
+      # Stage benchmarks; fuzzing and sanitizer builds.
+      libbenchmark-dev clang libclang-rt-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -89,11 +89,16 @@ std::string DetectEncoding(std::string_view bytes) {
   ucsdet_setText(detector.get(), bytes.data(), sample, &status);
   const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
   if (U_FAILURE(status) || match == nullptr) return "GB18030";
-  std::string name = ucsdet_getName(match, &status);
-  // ICU names GBK text "GB18030" and Big5 "Big5"; Latin guesses for Chinese text are mistakes
-  // of short samples: GB18030 is the likelier reading of bytes that are not UTF-8.
-  if (name.rfind("ISO-8859", 0) == 0 || name.rfind("windows-125", 0) == 0) return "GB18030";
-  return name;
+  const std::string name = ucsdet_getName(match, &status);
+  // ICU names GBK text "GB18030" and Big5 "Big5". Its other guesses for bytes that are not
+  // UTF-8 (Latin, Arabic EBCDIC, ...) are mistakes of short Chinese samples on the pages we
+  // read: GB18030 is the likelier reading.
+  static const char* const kKept[] = {"GB18030", "Big5", "UTF-8", "UTF-16LE", "UTF-16BE",
+                                      "EUC-JP", "Shift_JIS", "EUC-KR", "ISO-2022-CN"};
+  for (const char* kept : kKept) {
+    if (name == kept) return name;
+  }
+  return "GB18030";
 }
 
 }  // namespace
