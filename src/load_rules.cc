@@ -63,6 +63,17 @@ class FileReader {
       }
     }
     d.message = rule_id.empty() ? message : "rule '" + rule_id + "': " + message;
+    // A missing key is noticed both by the file's key check and by the reader of that key:
+    // report it once.
+    if (message.rfind("missing key '", 0) == 0) {
+      const std::string token = message.substr(0, message.find('\'', 13) + 1);
+      for (const auto& seen : *diagnostics_) {
+        if (seen.path == d.path && seen.line == d.line && seen.column == d.column &&
+            seen.message.find(token) != std::string::npos) {
+          return;
+        }
+      }
+    }
     diagnostics_->push_back(std::move(d));
   }
 
@@ -70,6 +81,7 @@ class FileReader {
   bool CheckMap(const YAML::Node& node, const std::string& what, const std::string& rule_id,
                 const std::vector<std::string>& allowed,
                 const std::vector<std::string>& required) {
+    if (!node) return false;  // A missing key: the enclosing map's check reported it.
     if (!node.IsMap()) {
       Report(node.Mark(), rule_id, what + " must be a mapping");
       return false;
@@ -212,7 +224,9 @@ std::string RuleId(FileReader& reader, const YAML::Node& rule) {
 }
 
 void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
-  if (!r.CheckMap(root, "normalize.yaml", "", {"repairs", "checks"}, {})) return;
+  // Keys are checked, then whatever the file holds is read: every error is reported at once.
+  r.CheckMap(root, "normalize.yaml", "", {"repairs", "checks"}, {});
+  if (!root.IsMap()) return;
   for (const auto& node : List(r, root, "repairs")) {
     const std::string id = RuleId(r, node);
     if (!r.CheckMap(node, "a repair", id, {"id", "pattern", "replace", "about"},
@@ -260,9 +274,9 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
 }
 
 void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
-  if (!r.CheckMap(root, "furniture.yaml", "", {"lines", "phrases", "link_lists"},
-                  {"lines", "link_lists"}))
-    return;
+  r.CheckMap(root, "furniture.yaml", "", {"lines", "phrases", "link_lists"},
+             {"lines", "link_lists"});
+  if (!root.IsMap()) return;
   LoadFurnitureList(r, root, "lines", "a line rule", &out->lines);
   LoadFurnitureList(r, root, "phrases", "a phrase rule", &out->phrases);
   const YAML::Node links = root["link_lists"];
@@ -275,8 +289,9 @@ void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
 }
 
 void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
-  if (!r.CheckMap(root, "split.yaml", "", {"compilation", "answers"}, {"compilation", "answers"}))
-    return;
+  // Keys are checked, then whatever the file holds is read: every error is reported at once.
+  r.CheckMap(root, "split.yaml", "", {"compilation", "answers"}, {"compilation", "answers"});
+  if (!root.IsMap()) return;
   const YAML::Node comp = root["compilation"];
   if (r.CheckMap(comp, "compilation", "compilation",
                  {"article_header", "collection_title", "about"},
@@ -293,12 +308,13 @@ void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
 }
 
 void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
-  if (!r.CheckMap(root, "metadata.yaml", "",
-                  {"lines", "list_separator", "bare_author", "not_author", "references_start",
-                   "page_date", "title_max_chars", "not_title"},
-                  {"lines", "list_separator", "bare_author", "not_author", "references_start",
-                   "page_date"}))
-    return;
+  // Keys are checked, then whatever the file holds is read: every error is reported at once.
+  r.CheckMap(root, "metadata.yaml", "",
+             {"lines", "list_separator", "bare_author", "not_author", "references_start",
+              "page_date", "title_max_chars", "not_title"},
+             {"lines", "list_separator", "bare_author", "not_author", "references_start",
+              "page_date"});
+  if (!root.IsMap()) return;
   static const std::set<std::string> kFields = {
       "author", "affiliation", "source", "issue", "url", "year", "month", "day",
       "keywords", "abstract", "label", "value", "title"};
@@ -345,11 +361,12 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
 }
 
 void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
-  if (!r.CheckMap(root, "headings.yaml", "",
-                  {"families", "sentence_end", "closing", "heading_end", "short_line_chars",
-                   "runon_min_chars"},
-                  {"families"}))
-    return;
+  // Keys are checked, then whatever the file holds is read: every error is reported at once.
+  r.CheckMap(root, "headings.yaml", "",
+             {"families", "sentence_end", "closing", "heading_end", "short_line_chars",
+              "runon_min_chars"},
+             {"families"});
+  if (!root.IsMap()) return;
   out->sentence_end = r.Chars(root, "sentence_end", "", "。!?;");
   out->closing = r.Chars(root, "closing", "", "\"”’」』)");
   out->heading_end = r.Chars(root, "heading_end", "", "。!?;:");

@@ -131,3 +131,67 @@ TEST_CASE("rules: a wrong type where a list belongs", "[rules]") {
         "    families: 3\n"
         "    ^");
 }
+
+TEST_CASE("rules: a backreference gets a hint", "[rules]") {
+  CHECK(LoadError(With("normalize.yaml",
+                       "repairs:\n"
+                       "  - id: doubled\n"
+                       "    pattern: '(\\p{Han})\\1'\n"
+                       "    replace: '\\1'\n")) ==
+        "my/normalize.yaml:3:14: rule 'doubled': invalid RE2 pattern: invalid escape sequence: \\1 "
+        "(RE2 has no backreferences)\n"
+        "        pattern: '(\\p{Han})\\1'\n"
+        "                 ^");
+}
+
+TEST_CASE("rules: look-behind gets the same hint, with the line quoted", "[rules]") {
+  CHECK(LoadError(With("furniture.yaml",
+                       "lines:\n"
+                       "  - id: lb\n"
+                       "    pattern: '(?<=来源)X'\n"
+                       "link_lists:\n"
+                       "  item: '^x$'\n")) ==
+        "my/furniture.yaml:3:14: rule 'lb': invalid RE2 pattern: invalid perl operator: (?< "
+        "(RE2 has no look-around; match the context and capture the part you need)\n"
+        "        pattern: '(?<=来源)X'\n"
+        "                 ^");
+}
+
+TEST_CASE("rules: invalid YAML inside a file points at line and column", "[rules]") {
+  CHECK(LoadError(With("headings.yaml",
+                       "families:\n"
+                       "  - id: a\n"
+                       "    rank: 1\n"
+                       "   pattern: x\n")) ==
+        "my/headings.yaml:4:4: invalid YAML: end of sequence not found\n"
+        "       pattern: x\n"
+        "       ^");
+}
+
+TEST_CASE("rules: wrong scalar types are named", "[rules]") {
+  CHECK(LoadError(With("headings.yaml",
+                       "families:\n"
+                       "  - id: a\n"
+                       "    rank: 1\n"
+                       "    pattern: '(?P<num>\\d)、'\n"
+                       "    numeral: arabic\n"
+                       "    inline: maybe\n"
+                       "    max_number: [3]\n")) ==
+        "my/headings.yaml:6:13: rule 'a': 'inline' must be true or false\n"
+        "        inline: maybe\n"
+        "                ^\n"
+        "my/headings.yaml:7:17: rule 'a': 'max_number' must be a whole number\n"
+        "        max_number: [3]\n"
+        "                    ^");
+}
+
+TEST_CASE("rules: errors in several files are all reported", "[rules]") {
+  std::vector<EmbeddedFile> files = With("split.yaml", "compilation: 3\nanswers: {}\n");
+  for (auto& f : files) {
+    if (f.name == "rules/metadata.yaml") f = {"my/metadata.yaml", "lines: []\n"};
+  }
+  const std::string error = LoadError(files);
+  CHECK(error.find("my/split.yaml:1:14: rule 'compilation':") != std::string::npos);
+  CHECK(error.find("my/split.yaml:2:10: rule 'answers': missing key 'count'") != std::string::npos);
+  CHECK(error.find("my/metadata.yaml:1:1: missing key 'list_separator'") != std::string::npos);
+}
