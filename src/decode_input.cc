@@ -12,30 +12,38 @@
 namespace gangmu {
 namespace {
 
-// Counts bytes that are not valid UTF-8; stops early once `limit` is passed.
-size_t InvalidUtf8Bytes(std::string_view bytes, size_t limit) {
+// Counts bytes that are not valid UTF-8, and valid multi-byte characters into *valid; stops
+// early once `limit` invalid bytes are passed.
+size_t InvalidUtf8Bytes(std::string_view bytes, size_t limit, size_t* valid) {
   size_t invalid = 0, len;
+  *valid = 0;
   for (size_t i = 0; i < bytes.size() && invalid <= limit; i += len) {
     if (static_cast<unsigned char>(bytes[i]) < 0x80) {
       len = 1;
       continue;
     }
     const char32_t c = DecodeAt(bytes, i, &len);
-    if (c == 0xFFFD && !(len == 3 && bytes.substr(i, 3) == "\xEF\xBF\xBD")) ++invalid;
+    if (c == 0xFFFD && !(len == 3 && bytes.substr(i, 3) == "\xEF\xBF\xBD")) {
+      ++invalid;
+    } else {
+      ++*valid;
+    }
   }
   return invalid;
 }
 
-// Text has few control characters besides tab, CR, LF and form feed; binary has many, and NULs.
+// Text has few control characters besides tab, CR, LF and form feed; binary has many, NULs
+// among them. A few strays (a NUL from a bad conversion) leave a page text: they are dropped
+// with a warning by normalize_text.
 bool LooksBinary(std::string_view bytes) {
   const size_t sample = std::min<size_t>(bytes.size(), 1 << 16);
-  size_t control = 0;
+  size_t control = 0, nul = 0;
   for (size_t i = 0; i < sample; ++i) {
     const unsigned char c = bytes[i];
-    if (c == 0) return true;
+    nul += c == 0;
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++control;
   }
-  return control * 100 > sample * 1 + 100;
+  return (nul >= 2 && nul * 100 > sample) || control * 100 > sample + 800;
 }
 
 std::string ToUtf8(std::string_view display_name, std::string_view bytes,
@@ -136,9 +144,11 @@ DecodedInput DecodeInput(std::string_view display_name, std::string_view bytes,
       throw Error({{std::string(display_name), 0, 0,
                     "not text (binary data: NUL bytes or control characters); skipped", ""}});
     } else {
-      // Mostly valid UTF-8 is UTF-8 with damage, not another encoding.
-      const size_t invalid = InvalidUtf8Bytes(body, body.size() / 100 + 8);
-      if (invalid <= body.size() / 100 + 8 && (invalid == 0 || body.size() > 64)) {
+      // Mostly valid UTF-8 is UTF-8 with damage, not another encoding: GB18030 or Big5 read
+      // as UTF-8 give more invalid bytes than valid characters.
+      size_t valid = 0;
+      const size_t invalid = InvalidUtf8Bytes(body, body.size() / 100 + 8, &valid);
+      if (invalid <= body.size() / 100 + 8 && valid >= 2 * invalid) {
         out.encoding = "UTF-8";
         if (invalid == 0) text.assign(body);  // The common case: nothing to repair.
       } else {

@@ -54,12 +54,15 @@ bool IsZeroWidth(char32_t c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD;
 }
 
+// Control characters other than tab (NUL, bell, escape ...) carry nothing on a page.
+bool IsControl(char32_t c) { return (c < 0x20 && c != '\t') || c == 0x7F; }
+
 // The zero-width characters are encoded with lead bytes C2, E2 or EF; a line without those
-// bytes (most Chinese lines have only E4-E9 leads) needs no decoding to drop them.
-bool MayHoldZeroWidth(std::string_view s) {
+// bytes (most Chinese lines have only E4-E9 leads) nor controls needs no decoding.
+bool MayHoldInvisible(std::string_view s) {
   for (const char c : s) {
     const unsigned char b = static_cast<unsigned char>(c);
-    if (b == 0xC2 || b == 0xE2 || b == 0xEF) return true;
+    if (b == 0xC2 || b == 0xE2 || b == 0xEF || (b < 0x20 && b != '\t') || b == 0x7F) return true;
   }
   return false;
 }
@@ -120,12 +123,14 @@ std::vector<Line> NormalizeText(const std::vector<std::string>& lines, const Nor
     line.number = static_cast<int>(n + 1);
     const std::string& raw = lines[n];
     line.text.reserve(raw.size());
-    size_t len, zero_width = 0;
-    if (MayHoldZeroWidth(raw)) {
+    size_t len, zero_width = 0, controls = 0;
+    if (MayHoldInvisible(raw)) {
       for (size_t i = 0; i < raw.size(); i += len) {
         const char32_t c = DecodeAt(raw, i, &len);
         if (IsZeroWidth(c)) {
           ++zero_width;
+        } else if (IsControl(c)) {
+          ++controls;
         } else {
           line.text.append(raw, i, len);
         }
@@ -136,6 +141,11 @@ std::vector<Line> NormalizeText(const std::vector<std::string>& lines, const Nor
     if (zero_width > 0) {
       warnings->push_back({"zero_width", std::to_string(zero_width) +
                                              " zero-width character(s) removed", line.number});
+    }
+    if (controls > 0) {
+      warnings->push_back({"control_characters",
+                           std::to_string(controls) + " control character(s) (NUL, ...) removed",
+                           line.number});
     }
     const bool needs_repair = !rules.any_repair || rules.any_repair->Match(line.text, nullptr);
     for (const auto& repair : rules.repairs) {

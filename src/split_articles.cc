@@ -158,8 +158,9 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
     return page;
   }
 
+  if (lines.empty()) return page;  // An empty page holds no article.
   Article article;
-  article.first_line = lines.empty() ? 0 : lines.front().number;
+  article.first_line = lines.front().number;
   article.lines = std::move(lines);
   page.articles.push_back(std::move(article));
   return page;

@@ -3,6 +3,8 @@
 #ifndef GANGMU_TESTS_TEST_HELPERS_H_
 #define GANGMU_TESTS_TEST_HELPERS_H_
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -48,6 +50,18 @@ inline std::string Outline(const Result& result) {
 }
 
 inline Result ExtractText(const std::string& text) { return Extract("test.txt", text, Rules()); }
+
+// A fresh, empty folder under the system's temporary folder.
+inline std::string TempDir(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("gangmu-test-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+inline void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
 
 }  // namespace gangmu::testing
 
