@@ -162,6 +162,7 @@ struct Task {
 
 struct Outcome {
   std::string stem;
+  std::string path;      // The input file, when there is one.
   std::string document;  // Serialised; empty when the input failed.
   std::string messages;  // For stderr, in input order.
   size_t input_bytes = 0;
@@ -255,6 +256,7 @@ Outcome ExtractOne(Task& task, const RuleSet& rules, const ExtractOptions& optio
                    const SchemaValidator& validator, bool pretty) {
   Outcome outcome;
   outcome.stem = task.stem;
+  if (!task.has_bytes) outcome.path = task.path;
   if (!task.error.empty()) {
     outcome.messages = "gangmu: " + task.error + "\n";
     return outcome;
@@ -350,6 +352,16 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
       return kUsage;
     }
   }
+  // Inputs are never overwritten.
+  if (jsonl && !args.output.empty()) {
+    for (const auto& input : inputs) {
+      std::error_code ec;
+      if (input.path != "-" && fs::equivalent(input.path, args.output, ec)) {
+        err << "gangmu: -o " << args.output << " is an input; it would be overwritten\n";
+        return kUsage;
+      }
+    }
+  }
   // JSON Lines to a file go to a temporary file renamed at the end: never a truncated file.
   std::ofstream jsonl_file;
   const std::string jsonl_tmp = args.output + ".tmp";
@@ -392,11 +404,16 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
           return true;
         }
         std::string error;
-        if (!stems.insert(outcome.stem).second) {
+        const fs::path target = fs::path(args.output) / (outcome.stem + ".json");
+        std::error_code ec;
+        if (!outcome.path.empty() && fs::equivalent(outcome.path, target, ec)) {
+          err << "gangmu: " << outcome.path << ": the output would overwrite this input; "
+              << "skipped\n";
+          ++failures;
+        } else if (!stems.insert(outcome.stem).second) {
           err << "gangmu: another input already wrote " << outcome.stem << ".json; skipped\n";
           ++failures;
-        } else if (!WriteAtomically(fs::path(args.output) / (outcome.stem + ".json"),
-                                    outcome.document, &error)) {
+        } else if (!WriteAtomically(target, outcome.document, &error)) {
           err << "gangmu: " << error << "\n";
           ++failures;
         }

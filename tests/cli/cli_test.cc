@@ -228,3 +228,21 @@ TEST_CASE("cli: jsonl to a file is written whole, through a temporary file", "[c
   CHECK_FALSE(fs::exists(out.string() + ".tmp"));
   CHECK(nlohmann::json::parse(Read(out))["articles"][0]["title"] == "标题");
 }
+
+TEST_CASE("cli: an input is never overwritten", "[cli]") {
+  const fs::path dir = TempDir("overwrite");
+  Write(dir / "page.json", "标题\n一、甲\n乙。\n");  // A page that happens to end in .json.
+  const std::string before = Read(dir / "page.json");
+  auto r = RunCli({"extract", (dir / "page.json").string(), "-o", dir.string()});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("page.json: the output would overwrite this input; skipped") !=
+        std::string::npos);
+  CHECK(Read(dir / "page.json") == before);
+
+  Write(dir / "a.txt", "标题\n");
+  r = RunCli({"extract", (dir / "a.txt").string(), "--format", "jsonl", "-o",
+              (dir / "a.txt").string()});
+  CHECK(r.code == 2);
+  CHECK(r.err == "gangmu: -o " + (dir / "a.txt").string() + " is an input; it would be overwritten\n");
+  CHECK(Read(dir / "a.txt") == "标题\n");
+}
