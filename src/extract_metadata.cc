@@ -30,6 +30,35 @@ std::string StripBrackets(std::string s) {
   return Trim(s);
 }
 
+// Names carry marks that point at numbered affiliations or notes (王明1, 李华*, 张三²); the
+// name is what is left.
+std::string AuthorName(std::string name) {
+  static const std::vector<std::string> kMarks = {"*", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  for (bool stripped = true; stripped && !name.empty();) {
+    stripped = false;
+    if (name.back() >= '0' && name.back() <= '9') {
+      name.pop_back();
+      stripped = true;
+    }
+    for (const auto& mark : kMarks) {
+      if (name.size() >= mark.size() &&
+          name.compare(name.size() - mark.size(), mark.size(), mark) == 0) {
+        name.erase(name.size() - mark.size());
+        stripped = true;
+      }
+    }
+  }
+  return Trim(name);
+}
+
+// An item of a numbered list of affiliations without its number (1.北京大学 -> 北京大学).
+std::string WithoutEnumerator(const std::string& item) {
+  static const RE2 kEnumerator("^\\s*[1-9１-９][0-9０-９]?\\s*[.、．]\\s*");
+  std::string out = item;
+  RE2::Replace(&out, kEnumerator, "");
+  return out;
+}
+
 void AddUnique(std::vector<std::string>* list, const std::string& value) {
   if (!value.empty() && std::find(list->begin(), list->end(), value) == list->end()) {
     list->push_back(value);
@@ -104,7 +133,12 @@ void Apply(const Match& match, const Line& line, const MetadataRules& rules, Art
       AddUnique(out, item);
     }
   };
-  list("author", &article->authors);
+  if (match.fields.count("author")) {
+    const auto& [begin, end] = match.fields.at("author");
+    for (auto& name : SplitList(line, begin, end, *rules.list_separator)) {
+      AddUnique(&article->authors, AuthorName(name));
+    }
+  }
   list("keywords", &article->keywords);
   if (!text("affiliation").empty()) {
     // Affiliations contain commas ("单位,城市 邮编"): only semicolons separate them.
@@ -114,7 +148,9 @@ void Apply(const Match& match, const Line& line, const MetadataRules& rules, Art
       const size_t full = all.find("；", start);
       size_t width = 1;
       if (full != std::string::npos && (end == std::string::npos || full < end)) end = full, width = 3;
-      AddUnique(&article->affiliations, Trim(all.substr(start, end == std::string::npos ? std::string::npos : end - start)));
+      AddUnique(&article->affiliations,
+                WithoutEnumerator(Trim(all.substr(
+                    start, end == std::string::npos ? std::string::npos : end - start))));
       if (end == std::string::npos) break;
       start = end + width;
     }
@@ -187,8 +223,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
       break;
     }
     if (consumed) continue;
-    if (in_header && header_lines_seen == 0 && article->authors.empty() &&
-        !RE2::FullMatch(line.view, *rules.not_author)) {
+    // Names may take several lines (one author per line), all before the body.
+    if (in_header && header_lines_seen == 0 && !RE2::FullMatch(line.view, *rules.not_author)) {
       const RE2& bare = *rules.bare_author;
       std::vector<re2::StringPiece> groups(bare.NumberOfCapturingGroups() + 1);
       if (bare.Match(line.view, 0, line.view.size(), RE2::ANCHOR_BOTH, groups.data(),
@@ -196,7 +232,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
         const re2::StringPiece& g = groups[bare.NamedCapturingGroups().at("author")];
         const size_t begin = g.data() - line.view.data();
         for (auto& name : SplitList(line, begin, begin + g.size(), *rules.list_separator)) {
-          AddUnique(&article->authors, name);
+          AddUnique(&article->authors, AuthorName(name));
         }
         continue;
       }

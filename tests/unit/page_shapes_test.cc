@@ -1,0 +1,315 @@
+// Issue 3's list of page shapes, one small page each, end to end through Extract(). Each test
+// is named after the shape as the issue words it; the stage tests cover the details.
+#include <catch2/catch.hpp>
+
+#include "test_helpers.h"
+
+using namespace gangmu;
+using gangmu::testing::ExtractText;
+
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Article Only(const Result& r) {
+  REQUIRE(r.articles.size() == 1);
+  return r.articles[0];
+}
+
+void Indented(const std::vector<Section>& sections, std::string* out) {
+  for (const auto& s : sections) {
+    *out += std::string(2 * (s.level - 1), ' ') + s.marker + s.heading + "\n";
+    Indented(s.children, out);
+  }
+}
+
+// Every heading of every article, indented by level: "一、甲\n  1、子一\n".
+std::string Outline(const Result& r) {
+  std::string out;
+  for (const auto& a : r.articles) Indented(a.sections, &out);
+  return out;
+}
+
+bool Removed(const Result& r, const std::string& text) {
+  for (const auto& x : r.removed) {
+    if (x.text.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// --- Authors ---------------------------------------------------------------------------------
+
+TEST_CASE("shape: 作者:A and 作者:A B", "[shapes]") {
+  CHECK(Only(ExtractText("题目\n作者:王明\n正文。\n")).authors == Strings{"王明"});
+  CHECK(Only(ExtractText("题目\n作者：王明 李华\n正文。\n")).authors == Strings{"王明", "李华"});
+}
+
+TEST_CASE("shape: A,B and A;B name lines under the title", "[shapes]") {
+  CHECK(Only(ExtractText("题目\n王明,李华\n正文。\n")).authors == Strings{"王明", "李华"});
+  CHECK(Only(ExtractText("题目\n王明；李华\n正文。\n")).authors == Strings{"王明", "李华"});
+  CHECK(Only(ExtractText("题目\n王明\n正文。\n")).authors == Strings{"王明"});
+}
+
+TEST_CASE("shape: 文/A, 记者 A, ■A", "[shapes]") {
+  CHECK(Only(ExtractText("题目\n文/王明\n正文。\n")).authors == Strings{"王明"});
+  CHECK(Only(ExtractText("题目\n本报记者 王明\n正文。\n")).authors == Strings{"王明"});
+  CHECK(Only(ExtractText("题目\n■王明\n正文。\n")).authors == Strings{"王明"});
+}
+
+TEST_CASE("shape: an author line that also carries the source", "[shapes]") {
+  const Article a = Only(ExtractText("题目\n来源:《党建研究》2018年第6期 作者:王明\n正文。\n"));
+  CHECK(a.authors == Strings{"王明"});
+  REQUIRE(a.source);
+  CHECK(a.source->name == "党建研究");
+  CHECK(a.source->issue == "2018年第6期");
+}
+
+TEST_CASE("shape: a name followed by its affiliation in brackets", "[shapes]") {
+  const Article a = Only(ExtractText("题目\n王明（北京大学马克思主义学院，北京 100871）\n正文。\n"));
+  CHECK(a.authors == Strings{"王明"});
+  CHECK(a.affiliations == Strings{"北京大学马克思主义学院，北京 100871"});  // As written.
+}
+
+TEST_CASE("shape: a multi-line author block", "[shapes]") {
+  const Article a = Only(ExtractText("题目\n王明\n李华\n正文第一段。\n"));
+  CHECK(a.authors == Strings{"王明", "李华"});
+  const Article b = Only(ExtractText(
+      "题目\n王明（北京大学，北京 100871）\n李华（清华大学，北京 100084）\n正文。\n"));
+  CHECK(b.authors == Strings{"王明", "李华"});
+  CHECK(b.affiliations == Strings{"北京大学，北京 100871", "清华大学，北京 100084"});
+}
+
+// --- Affiliations ----------------------------------------------------------------------------
+
+TEST_CASE("shape: (作者单位:…)", "[shapes]") {
+  const Article a = Only(ExtractText("题目\n作者:王明\n(作者单位:荆门供电公司)\n正文。\n"));
+  CHECK(a.affiliations == Strings{"荆门供电公司"});
+}
+
+TEST_CASE("shape: numbered affiliation lists are affiliations, not headings", "[shapes]") {
+  const Result r = ExtractText(
+      "题目\n王明1,李华2\n（1.北京大学 经济学院，北京 100871；2.清华大学 公共管理学院，北京 100084）\n"
+      "摘要：本文研究了问题。\n一、引言\n正文。\n");
+  const Article a = Only(r);
+  CHECK(a.authors == Strings{"王明", "李华"});
+  CHECK(a.affiliations ==
+        Strings{"北京大学 经济学院，北京 100871", "清华大学 公共管理学院，北京 100084"});
+  CHECK(Outline(r) == "一、引言\n");
+
+  const Result lines = ExtractText(
+      "题目\n王明1 李华2\n1. 北京大学 经济学院，北京 100871\n2. 清华大学 公共管理学院，北京 100084\n"
+      "一、引言\n正文。\n");
+  CHECK(Only(lines).affiliations ==
+        Strings{"北京大学 经济学院，北京 100871", "清华大学 公共管理学院，北京 100084"});
+  CHECK(Outline(lines) == "一、引言\n");
+}
+
+// --- Source and date -------------------------------------------------------------------------
+
+TEST_CASE("shape: 来源:《X》2011年第17期 and 文章来源: 《X》 URL", "[shapes]") {
+  const Article a = Only(ExtractText("题目\n来源:《现代企业文化》2011年第17期\n正文。\n"));
+  REQUIRE(a.source);
+  CHECK(a.source->name == "现代企业文化");
+  CHECK(a.source->issue == "2011年第17期");
+  const Article b = Only(ExtractText("题目\n文章来源: 《求是》 http://www.qstheory.cn/a.htm\n正文。\n"));
+  REQUIRE(b.source);
+  CHECK(b.source->name == "求是");
+  CHECK(b.source->url == "http://www.qstheory.cn/a.htm");
+}
+
+TEST_CASE("shape: 2014年06月16日08:10来源:人民网-…", "[shapes]") {
+  const Article& a =
+      Only(ExtractText("题目\n2014年06月16日08:10来源:人民网-中国共产党新闻网\n正文。\n"));
+  CHECK(a.date == "2014-06-16");
+  REQUIRE(a.source);
+  CHECK(a.source->name == "人民网-中国共产党新闻网");
+}
+
+TEST_CASE("shape: journal lines such as 党政研究 2019年4期", "[shapes]") {
+  const Article a = Only(ExtractText("题目\n党政研究 2019年4期\n正文。\n"));
+  REQUIRE(a.source);
+  CHECK(a.source->name == "党政研究");
+  CHECK(a.source->issue == "2019年4期");
+}
+
+TEST_CASE("shape: dates in every listed form become ISO", "[shapes]") {
+  for (const std::string line : {"2014年06月16日", "2014-6-16", "2014.06.16",
+                                 "时间:2014-06-16 11:14:59", "发布时间：2014年6月16日",
+                                 "更新日期:2014/06/16"}) {
+    INFO(line);
+    CHECK(Only(ExtractText("题目\n" + line + "\n正文。\n")).date == "2014-06-16");
+  }
+}
+
+TEST_CASE("shape: a page-level date belongs to the collection", "[shapes]") {
+  const Result r = ExtractText(
+      "工作总结(精选2篇)\n2020-01-05\n工作总结篇1\n一、甲\n正文。\n工作总结篇2\n一、乙\n正文。\n");
+  REQUIRE(r.collection);
+  CHECK(r.collection->date == "2020-01-05");
+  REQUIRE(r.articles.size() == 2);
+  CHECK(r.articles[0].date.empty());
+}
+
+// --- Keywords, abstract, identifiers, references ---------------------------------------------
+
+TEST_CASE("shape: keywords in every listed form and separator", "[shapes]") {
+  for (const std::string line :
+       {"关键词:党建;基层;组织", "关键字：党建；基层；组织", "〔关键词〕党建 基层 组织",
+        "【关键词】党建,基层,组织", "Key words: 党建, 基层, 组织", "关键词：党建、基层、组织"}) {
+    INFO(line);
+    CHECK(Only(ExtractText("题目\n" + line + "\n正文。\n")).keywords ==
+          Strings{"党建", "基层", "组织"});
+  }
+}
+
+TEST_CASE("shape: abstracts: 摘要, 〔摘要〕, 【摘要】, 内容提要", "[shapes]") {
+  for (const std::string label : {"摘要:", "〔摘要〕", "【摘要】", "内容提要："}) {
+    INFO(label);
+    const Article a = Only(ExtractText("题目\n" + label + "本文讨论党建。\n正文。\n"));
+    CHECK(a.abstract == "本文讨论党建。");
+  }
+}
+
+TEST_CASE("shape: classification lines are metadata, not body", "[shapes]") {
+  const Article a = Only(ExtractText(
+      "题目\n中图分类号：D267\n文献标识码：A\n文章编号：1000-0000(2019)04-0001-05\n"
+      "DOI:10.1234/abc.2019.04.001\n正文。\n"));
+  REQUIRE(a.identifiers.size() == 4);
+  CHECK(a.identifiers[0].label == "中图分类号");
+  CHECK(a.identifiers[0].value == "D267");
+  CHECK(a.identifiers[3].value == "10.1234/abc.2019.04.001");
+  CHECK(a.preamble == Strings{"正文。"});
+}
+
+TEST_CASE("shape: references as a list and out of the body", "[shapes]") {
+  for (const std::string label : {"参考文献", "参考文献:", "【参考文献】", "注释"}) {
+    INFO(label);
+    const Article a = Only(ExtractText("题目\n一、甲\n正文。\n" + label +
+                                        "\n[1]王明.论党建[J].求是,2019(4).\n[2]李华.组织[M].北京:人民出版社,2018.\n"));
+    CHECK(a.references.size() == 2);
+    REQUIRE(a.sections.size() == 1);
+    CHECK(a.sections[0].paragraphs == Strings{"正文。"});
+  }
+}
+
+// --- Encodings and damage --------------------------------------------------------------------
+
+TEST_CASE("shape: GB18030, Big5 and UTF-16 pages, with the encoding reported", "[shapes]") {
+  // 標題 / 一、發展 / 正文。
+  const std::string gb = "\x98\xcb\xee\x7d\n\xd2\xbb\xa1\xa2\xb0\x6c\xd5\xb9\n\xd5\xfd\xce\xc4\xa1\xa3\n";
+  Result r = ExtractText(gb);
+  CHECK(r.encoding == "GB18030");
+  CHECK(Outline(r) == "一、發展\n");
+  const std::string utf16le("\xff\xfe\x00\x4e\x01\x30\x32\x75\n\x00", 10);  // BOM 一、甲\n
+  r = ExtractText(utf16le);
+  CHECK(r.encoding == "UTF-16LE");
+}
+
+TEST_CASE("shape: pinyin annotations are repaired in the output", "[shapes]") {
+  const Result r = ExtractText("題目\n一、發(fā)展經(jīng)濟\n來(lái)源:《報》\n正文。\n");
+  CHECK(Outline(r) == "一、發展經濟\n");
+}
+
+TEST_CASE("shape: HTML remnants and zero-width characters", "[shapes]") {
+  const Result r = ExtractText("题目\n一、甲</span>乙&nbsp;丙\xe2\x80\x8b\n正文<br>。\n");
+  CHECK(Outline(r) == "一、甲乙 丙\n");
+  CHECK(Only(r).sections[0].paragraphs == Strings{"正文。"});
+}
+
+TEST_CASE("shape: a word split by a page break is joined", "[shapes]") {
+  // A page-long paragraph (40 characters at least) that stops mid-word.
+  const std::string first = "在新的历史条件下，要把建立健全科学的考核体系作为一项基础工作来抓，完善基层党组织工";
+  const Result r = ExtractText("题目\n一、评价\n" + first + "\n作业绩评价是关键。\n");
+  CHECK(Only(r).sections[0].paragraphs == Strings{first + "作业绩评价是关键。"});
+}
+
+TEST_CASE("shape: mojibake is warned about and kept", "[shapes]") {
+  const Result r = ExtractText("题目\n正文?;鶎狱h的。\n");
+  bool warned = false;
+  for (const auto& w : r.warnings) warned |= w.code == "mojibake";
+  CHECK(warned);
+  CHECK(Only(r).preamble == Strings{"正文?;鶎狱h的。"});
+}
+
+TEST_CASE("shape: traditional text: 來源, 作者, 關鍵詞, 參考文獻, 篇", "[shapes]") {
+  const Result r = ExtractText(
+      "文集(精選2篇)\n發展篇1\n作者：王明\n來源：《黨建》\n關鍵詞：黨建；組織\n一、總論\n正文。\n參考文獻\n[1]甲.\n"
+      "發展篇2\n一、總論二\n正文。\n");
+  REQUIRE(r.articles.size() == 2);
+  const Article& a = r.articles[0];
+  CHECK(a.authors == Strings{"王明"});
+  REQUIRE(a.source);
+  CHECK(a.source->name == "黨建");
+  CHECK(a.keywords == Strings{"黨建", "組織"});
+  CHECK(a.references == Strings{"[1]甲."});
+}
+
+TEST_CASE("shape: a repeated block is kept once; a repeated article is duplicate_of", "[shapes]") {
+  const Result r = ExtractText("题目\n第一段很长的正文内容。\n第二段。\n第一段很长的正文内容。\n第二段。\n");
+  CHECK(Only(r).preamble == Strings{"第一段很长的正文内容。", "第二段。"});
+  const Result c = ExtractText("集(精选2篇)\n甲篇1\n一、乙\n正文。\n甲篇2\n一、乙\n正文。\n");
+  REQUIRE(c.articles.size() == 2);
+  CHECK(c.articles[1].duplicate_of == 0);
+}
+
+// --- Link lists and navigation ---------------------------------------------------------------
+
+TEST_CASE("shape: bulleted link lists and menus are furniture", "[shapes]") {
+  const Result r = ExtractText("首页 > 党建 > 正文\n题目\n正文。\n· 相关文章一\n· 相关文章二\n· 相关文章三\n");
+  CHECK(Only(r).preamble == Strings{"正文。"});
+  CHECK(Removed(r, "相关文章二"));
+}
+
+TEST_CASE("shape: numbered link lists are furniture, not headings", "[shapes]") {
+  const Result r = ExtractText(
+      "题目\n一、总体要求\n正文在这里。\n相关文章\n1. 如何加强基层党建工作\n2. 基层党建工作总结\n"
+      "3. 党建工作心得体会\n4. 关于党建的思考\n");
+  CHECK(Outline(r) == "一、总体要求\n");
+  CHECK(Removed(r, "基层党建工作总结"));
+}
+
+// --- Headings in the wild --------------------------------------------------------------------
+
+TEST_CASE("shape: headings without a separator and with a space after the marker", "[shapes]") {
+  CHECK(Outline(ExtractText("题目\n（一）加强领导\n正文。\n（二）健全制度\n正文。\n")) ==
+        "（一）加强领导\n（二）健全制度\n");
+  CHECK(Outline(ExtractText("题目\n1 加强领导\n正文。\n2 健全制度\n正文。\n")) ==
+        "1加强领导\n2健全制度\n");
+}
+
+TEST_CASE("shape: full-width digits", "[shapes]") {
+  CHECK(Outline(ExtractText("题目\n１．加强领导\n正文。\n２．健全制度\n正文。\n")) ==
+        "１．加强领导\n２．健全制度\n");
+}
+
+TEST_CASE("shape: hierarchical numbering 1. > 1.1 > 1.1.1", "[shapes]") {
+  CHECK(Outline(ExtractText("题目\n1 引言\n正文。\n1.1 背景\n正文。\n1.1.1 国内\n正文。\n"
+                            "1.2 意义\n正文。\n2 方法\n正文。\n2.1 数据\n正文。\n")) ==
+        "1引言\n  1.1背景\n    1.1.1国内\n  1.2意义\n2方法\n  2.1数据\n");
+  // Quantities are no headings.
+  CHECK(Outline(ExtractText("题目\n1.5亿元投入基层。\n正文。\n")).empty());
+}
+
+TEST_CASE("shape: headings inline in one huge Q&A paragraph", "[shapes]") {
+  std::string body = "题目\n";
+  for (const char* h : {"一、加强领导。", "二、健全制度。", "三、强化监督。"}) {
+    body += h + std::string("这一部分的内容相当长，用来说明具体的做法和要求，做到有的放矢。");
+  }
+  CHECK(Outline(ExtractText(body + "\n")) == "一、加强领导\n二、健全制度\n三、强化监督\n");
+}
+
+TEST_CASE("shape: a page that starts at (二)", "[shapes]") {
+  CHECK(Outline(ExtractText("题目\n（二）健全制度\n正文。\n（三）强化监督\n正文。\n三、其他\n正文。\n")) ==
+        "（二）健全制度\n（三）强化监督\n三、其他\n");
+}
+
+TEST_CASE("shape: numbering that continues across sections", "[shapes]") {
+  CHECK(Outline(ExtractText("题目\n一、甲\n1、子一\n正文。\n2、子二\n正文。\n二、乙\n3、子三\n正文。\n")) ==
+        "一、甲\n  1、子一\n  2、子二\n二、乙\n  3、子三\n");
+}
+
+TEST_CASE("shape: a heading cut off by the end of the text", "[shapes]") {
+  CHECK(Outline(ExtractText("题目\n一、甲\n正文。\n二、加强基层党组")) == "一、甲\n二、加强基层党组\n");
+}
