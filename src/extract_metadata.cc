@@ -204,23 +204,31 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
       for (size_t k = i + 1; k < lines.size(); ++k) article->references.push_back(lines[k].text);
       break;
     }
+    // A rule that consumes only its match leaves the rest of the line to the rules again, so
+    // one line may hold several fields (中图分类号:D267 文献标识码:A 文章编号:…). Each round
+    // removes text, so the rounds end; the bound only guards against a rule matching nothing.
     bool consumed = false;
-    const size_t chars = CountChars(line.view);
-    for (const auto& rule : rules.lines) {
-      if (rule.header_only && !in_header) continue;
-      Match match;
-      if (!MatchRule(rule, line, chars, &match)) continue;
-      Apply(match, line, rules, article);
-      if (rule.consume_match) {
-        const size_t tb = line.view_to_text[match.begin], te = line.view_to_text[match.end];
-        line.text.erase(tb, te - tb);
-        line.text = Trim(line.text);
-        BuildView(&line);
-        consumed = line.text.empty();
-      } else {
-        consumed = true;
+    for (int round = 0; round < 16 && !consumed; ++round) {
+      const size_t chars = CountChars(line.view);
+      bool again = false;
+      for (const auto& rule : rules.lines) {
+        if (rule.header_only && !in_header) continue;
+        Match match;
+        if (!MatchRule(rule, line, chars, &match)) continue;
+        Apply(match, line, rules, article);
+        if (rule.consume_match && match.end > match.begin) {
+          const size_t tb = line.view_to_text[match.begin], te = line.view_to_text[match.end];
+          line.text.erase(tb, te - tb);
+          line.text = Trim(line.text);
+          BuildView(&line);
+          consumed = line.text.empty();
+          again = !consumed;
+        } else {
+          consumed = !rule.consume_match;
+        }
+        break;
       }
-      break;
+      if (!again) break;
     }
     if (consumed) continue;
     // Names may take several lines (one author per line), all before the body.

@@ -55,6 +55,12 @@ std::string PageDate(const std::vector<Line>& header, const RE2& page_date) {
 
 bool IsShort(const Line& line) { return CountChars(line.view) <= kMaxHeaderChars; }
 
+// Text of an answer rather than a name, a date or a widget: a sentence, or a long line.
+bool LooksLikeBody(const Line& line) {
+  static const RE2 kSentence("[。!?;]");
+  return !IsShort(line) || RE2::PartialMatch(line.view, kSentence);
+}
+
 }  // namespace
 
 std::string IsoDate(const std::string& year, const std::string& month, const std::string& day) {
@@ -123,13 +129,32 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
   }
   if (!separators.empty() && (separators.size() >= 2 || count_line < lines.size())) {
     std::string question;
-    for (size_t i = 0; i < separators[0]; ++i) {
+    // Before the first separator: the question, the answer count, the answerer's name and
+    // date. Body text there (an answer shown unfolded, with its widget after it) is an answer
+    // of its own, never dropped.
+    size_t first_body = separators[0];
+    for (size_t i = 1; i < separators[0]; ++i) {
+      if (i != count_line && LooksLikeBody(lines[i])) {
+        first_body = i;
+        break;
+      }
+    }
+    for (size_t i = 0; i < first_body; ++i) {
       if (i == 0 && i != count_line) {
         question = Trim(lines[i].text);
         continue;
       }
       removed->push_back({i == count_line ? "answer_count" : "page_header", lines[i].number,
                           Trim(lines[i].text)});
+    }
+    if (first_body < separators[0]) {
+      Article article;
+      article.title = question;
+      article.first_line = lines[first_body].number;
+      for (size_t i = first_body; i < separators[0]; ++i) {
+        if (i != count_line) article.lines.push_back(std::move(lines[i]));
+      }
+      page.articles.push_back(std::move(article));
     }
     for (size_t s = 0; s < separators.size(); ++s) {
       const Line& separator = lines[separators[s]];

@@ -313,3 +313,27 @@ TEST_CASE("shape: numbering that continues across sections", "[shapes]") {
 TEST_CASE("shape: a heading cut off by the end of the text", "[shapes]") {
   CHECK(Outline(ExtractText("题目\n一、甲\n正文。\n二、加强基层党组")) == "一、甲\n二、加强基层党组\n");
 }
+
+TEST_CASE("shape: several classification fields on one line", "[shapes]") {
+  const Article a = Only(ExtractText(
+      "题目\n中图分类号：D267 文献标识码：A 文章编号：1008-8088(2019)04-0012-06\n正文。\n"));
+  REQUIRE(a.identifiers.size() == 3);
+  CHECK(a.identifiers[1].label == "文献标识码");
+  CHECK(a.identifiers[1].value == "A");
+  CHECK(a.identifiers[2].value == "1008-8088(2019)04-0012-06");
+  CHECK(a.preamble == Strings{"正文。"});
+}
+
+TEST_CASE("shape: a Q&A answer shown unfolded before the first 展开全部 is kept", "[shapes]") {
+  const Result r = ExtractText(
+      "如何做好基层党建工作？\n3个回答\n匿名用户\n2021-05-12\n"
+      "一、加强思想建设。要组织党员认真学习。二、加强组织建设。健全组织。\n展开全部\n"
+      "评论 收起\n热心网友\n2021-05-13\n我觉得主要有三点：1、抓学习；2、抓制度。\n");
+  REQUIRE(r.articles.size() == 2);
+  REQUIRE(r.collection);
+  CHECK(r.collection->declared_count == 3);
+  CHECK(Outline(r) == "一、加强思想建设\n二、加强组织建设\n");
+  CHECK(r.articles[1].date == "2021-05-13");
+  CHECK(r.articles[1].authors.empty());
+  CHECK(r.articles[1].preamble == Strings{"我觉得主要有三点：1、抓学习；2、抓制度。"});
+}
