@@ -337,3 +337,16 @@ TEST_CASE("shape: a Q&A answer shown unfolded before the first 展开全部 is k
   CHECK(r.articles[1].authors.empty());
   CHECK(r.articles[1].preamble == Strings{"我觉得主要有三点：1、抓学习；2、抓制度。"});
 }
+
+TEST_CASE("shape: author and affiliation labels on one line", "[shapes]") {
+  const Article a = Only(ExtractText("题目\n作者：李明 單位：某某縣委組織部\n正文。\n"));
+  CHECK(a.authors == Strings{"李明"});
+  CHECK(a.affiliations == Strings{"某某縣委組織部"});
+}
+
+TEST_CASE("shape: abstract and keywords on one line", "[shapes]") {
+  const Article a = Only(ExtractText("题目\n【摘要】本文总结了党建工作。【关键词】党建；总结\n正文。\n"));
+  CHECK(a.abstract == "本文总结了党建工作。");
+  CHECK(a.keywords == Strings{"党建", "总结"});
+  CHECK(a.preamble == Strings{"正文。"});
+}
