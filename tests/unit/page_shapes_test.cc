@@ -350,3 +350,19 @@ TEST_CASE("shape: abstract and keywords on one line", "[shapes]") {
   CHECK(a.keywords == Strings{"党建", "总结"});
   CHECK(a.preamble == Strings{"正文。"});
 }
+
+TEST_CASE("shape: page numbers, counters and rights notices of document sites", "[shapes]") {
+  const Result r = ExtractText(
+      "调研报告\n上传者：匿名 日期：2022-03-01 阅读：1234 下载：56\n第 1 页 共 3 页\n"
+      "一、基本情况\n全县共有村级党组织213个。\n- 2 -\n二、问题\n正文。\n"
+      "本文由用户上传，如有侵权请联系删除。\n");
+  const Article a = Only(r);
+  CHECK(a.date == "2022-03-01");
+  CHECK(Outline(r) == "一、基本情况\n二、问题\n");
+  CHECK(a.sections[0].paragraphs == Strings{"全县共有村级党组织213个。"});
+  CHECK(a.sections[1].paragraphs == Strings{"正文。"});
+  for (const char* gone : {"第 1 页 共 3 页", "- 2 -", "阅读：1234", "上传者：匿名", "如有侵权"}) {
+    INFO(gone);
+    CHECK(Removed(r, gone));
+  }
+}
