@@ -27,7 +27,8 @@ void RunOrdered(size_t threads, const std::function<std::optional<Task>()>& next
                 const std::function<Result(Task&)>& work,
                 const std::function<bool(Result&)>& consume) {
   if (threads == 0) threads = 1;
-  const size_t window = threads * 2;
+  // Room for a slow task at the head of the queue while the others keep every thread busy.
+  const size_t window = threads * 8;
   std::mutex mutex;
   std::condition_variable task_ready, result_ready;
   std::deque<std::pair<size_t, Task>> queue;
