@@ -37,6 +37,8 @@ void RemovePhrases(Line* line, const FurnitureRules& rules, std::vector<Removal>
 const FurnitureRule* MatchingLineRule(const Line& line, const FurnitureRules& rules) {
   const std::string_view trimmed = TrimmedView(line.view);
   const size_t chars = CountChars(trimmed);
+  // Most line rules are anchored at the start and fail at once; one pass per rule is cheaper
+  // here than a PatternIndex, whose automaton must read every line to its end.
   for (const auto& rule : rules.lines) {
     if (chars <= static_cast<size_t>(rule.max_chars) && RE2::PartialMatch(trimmed, *rule.pattern)) {
       return &rule;

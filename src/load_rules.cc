@@ -250,14 +250,6 @@ void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
     CheckRule rule{id, r.Pattern(node, "pattern", id), r.String(node, "message", id)};
     if (rule.pattern) out->checks.push_back(std::move(rule));
   }
-  RE2::Options options;
-  options.set_log_errors(false);
-  out->any_repair = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const auto& repair : out->repairs) {
-    // Each pattern compiled on its own above, so it is valid here too.
-    out->any_repair->Add(repair.pattern->pattern(), nullptr);
-  }
-  if (!out->any_repair->Compile()) out->any_repair.reset();  // Out of memory: test each repair.
 }
 
 void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::string& key,
@@ -408,6 +400,23 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
 
 }  // namespace
 
+namespace {
+
+template <typename Rule>
+std::vector<const RE2*> Patterns(const std::vector<Rule>& rules) {
+  std::vector<const RE2*> out;
+  for (const auto& rule : rules) out.push_back(rule.pattern.get());
+  return out;
+}
+
+// The indexes are built from the loaded patterns, so they can never disagree with them.
+void BuildIndexes(RuleSet* rules) {
+  rules->normalize.repair_index.Build(Patterns(rules->normalize.repairs), RE2::UNANCHORED);
+  rules->headings.family_index.Build(Patterns(rules->headings.families), RE2::ANCHOR_START);
+}
+
+}  // namespace
+
 const std::vector<std::string>& RuleFileNames() {
   static const std::vector<std::string> names = {"normalize.yaml", "furniture.yaml", "split.yaml",
                                                  "metadata.yaml", "headings.yaml"};
@@ -447,6 +456,7 @@ std::shared_ptr<const RuleSet> LoadRules(const std::vector<EmbeddedFile>& files)
     }
   }
   if (!diagnostics.empty()) throw Error(std::move(diagnostics));
+  BuildIndexes(rules.get());
   return rules;
 }
 

@@ -118,6 +118,7 @@ std::vector<Line> NormalizeText(const std::vector<std::string>& lines, const Nor
                                 std::vector<Warning>* warnings) {
   std::vector<Line> out;
   out.reserve(lines.size());
+  std::vector<int> candidates;
   for (size_t n = 0; n < lines.size(); ++n) {
     Line line;
     line.number = static_cast<int>(n + 1);
@@ -147,9 +148,11 @@ std::vector<Line> NormalizeText(const std::vector<std::string>& lines, const Nor
                            std::to_string(controls) + " control character(s) (NUL, ...) removed",
                            line.number});
     }
-    const bool needs_repair = !rules.any_repair || rules.any_repair->Match(line.text, nullptr);
+    // Repairs run in file order, and one may make work for a later one: a line that needs
+    // any repair gets all of them.
+    rules.repair_index.Candidates(line.text, &candidates);
     for (const auto& repair : rules.repairs) {
-      if (!needs_repair) break;
+      if (candidates.empty()) break;
       const int count = RE2::GlobalReplace(&line.text, *repair.pattern, repair.replace);
       if (count > 0) {
         warnings->push_back(

@@ -111,7 +111,10 @@ int ParseNumber(std::string_view text, Numeral numeral) {
 std::optional<MarkerMatch> MatchMarkerAt(const Line& line, size_t pos, const HeadingRules& rules,
                                          bool inline_only) {
   re2::StringPiece groups[8];
-  for (const auto& family : rules.families) {
+  std::vector<int> candidates;
+  rules.family_index.Candidates(std::string_view(line.view).substr(pos), &candidates);
+  for (const int index : candidates) {
+    const MarkerFamily& family = rules.families[index];
     if (inline_only && !family.inline_ok) continue;
     const RE2& re = *family.pattern;
     const int n = std::min(re.NumberOfCapturingGroups() + 1, 8);

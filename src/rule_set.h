@@ -5,11 +5,12 @@
 #define GANGMU_RULE_SET_H_
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "pattern_index.h"
 
 namespace gangmu {
 
@@ -29,9 +30,7 @@ struct CheckRule {
 struct NormalizeRules {
   std::vector<RepairRule> repairs;
   std::vector<CheckRule> checks;
-  // All repair patterns in one automaton: one pass tells whether a line needs any repair at all
-  // (few do), instead of one pass per repair.
-  std::unique_ptr<RE2::Set> any_repair;
+  PatternIndex repair_index;  // Which repairs a line may need (few lines need any).
 };
 
 // furniture.yaml
@@ -96,6 +95,7 @@ struct HeadingRules {
   std::u32string heading_end;   // Where a paragraph's lead sentence ends.
   int short_line_chars = 60;
   int runon_min_chars = 150;
+  PatternIndex family_index;  // Over the families' patterns, anchored at a position.
 };
 
 struct RuleSet {
