@@ -17,9 +17,19 @@ namespace {
 size_t InvalidUtf8Bytes(std::string_view bytes, size_t limit, size_t* valid) {
   size_t invalid = 0, len;
   *valid = 0;
-  for (size_t i = 0; i < bytes.size() && invalid <= limit; i += len) {
-    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+  const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
+  const size_t n = bytes.size();
+  for (size_t i = 0; i < n && invalid <= limit; i += len) {
+    if (b[i] < 0x80) {
       len = 1;
+      continue;
+    }
+    // Well-formed three-byte characters (CJK) are most of a Chinese page.
+    if ((b[i] & 0xF0) == 0xE0 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 &&
+        (b[i + 2] & 0xC0) == 0x80 && (b[i] != 0xE0 || b[i + 1] >= 0xA0) &&
+        (b[i] != 0xED || b[i + 1] < 0xA0)) {
+      len = 3;
+      ++*valid;
       continue;
     }
     const char32_t c = DecodeAt(bytes, i, &len);
@@ -177,13 +187,22 @@ DecodedInput DecodeInput(std::string_view display_name, std::string_view bytes,
                             0});
   }
   if (text.empty()) return out;
-  // Split on \n, \r\n and lone \r.
+  // Split on \n, \r\n and lone \r; pages without \r (most) take the memchr path.
   size_t start = 0;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == '\n' || text[i] == '\r') {
-      out.lines.emplace_back(text, start, i - start);
-      if (i < text.size() && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      start = i + 1;
+  if (text.find('\r') == std::string::npos) {
+    for (;;) {
+      const size_t end = text.find('\n', start);
+      out.lines.emplace_back(text, start, (end == std::string::npos ? text.size() : end) - start);
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+  } else {
+    for (size_t i = 0; i <= text.size(); ++i) {
+      if (i == text.size() || text[i] == '\n' || text[i] == '\r') {
+        out.lines.emplace_back(text, start, i - start);
+        if (i < text.size() && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        start = i + 1;
+      }
     }
   }
   if (!out.lines.empty() && out.lines.back().empty() && !text.empty() &&

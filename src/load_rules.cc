@@ -413,6 +413,11 @@ std::vector<const RE2*> Patterns(const std::vector<Rule>& rules) {
 void BuildIndexes(RuleSet* rules) {
   rules->normalize.repair_index.Build(Patterns(rules->normalize.repairs), RE2::UNANCHORED);
   rules->headings.family_index.Build(Patterns(rules->headings.families), RE2::ANCHOR_START);
+  for (const char32_t c : rules->headings.sentence_end) {
+    char bytes[4];
+    EncodeUtf8(c, bytes);
+    rules->headings.sentence_end_lead[static_cast<unsigned char>(bytes[0])] = true;
+  }
 }
 
 }  // namespace

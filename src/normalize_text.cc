@@ -57,12 +57,23 @@ bool IsZeroWidth(char32_t c) {
 // Control characters other than tab (NUL, bell, escape ...) carry nothing on a page.
 bool IsControl(char32_t c) { return (c < 0x20 && c != '\t') || c == 0x7F; }
 
-// The zero-width characters are encoded with lead bytes C2, E2 or EF; a line without those
-// bytes (most Chinese lines have only E4-E9 leads) nor controls needs no decoding.
+// Whether a line holds a control character or one of IsZeroWidth's characters, read from the
+// bytes: U+00AD is C2 AD, U+200B..U+200D are E2 80 8B..8D, U+2060 is E2 81 A0, U+FEFF is EF BB
+// BF. Most lines hold none and are copied as they are.
 bool MayHoldInvisible(std::string_view s) {
-  for (const char c : s) {
-    const unsigned char b = static_cast<unsigned char>(c);
-    if (b == 0xC2 || b == 0xE2 || b == 0xEF || (b < 0x20 && b != '\t') || b == 0x7F) return true;
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = b[i];
+    if (c >= 0x20 && c < 0x7F) continue;
+    if (c < 0x20 ? c != '\t' : c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < n && b[i + 1] == 0xAD) return true;
+    if (c == 0xE2 && i + 2 < n &&
+        ((b[i + 1] == 0x80 && b[i + 2] >= 0x8B && b[i + 2] <= 0x8D) ||
+         (b[i + 1] == 0x81 && b[i + 2] == 0xA0))) {
+      return true;
+    }
+    if (c == 0xEF && i + 2 < n && b[i + 1] == 0xBB && b[i + 2] == 0xBF) return true;
   }
   return false;
 }
@@ -81,19 +92,34 @@ void BuildView(Line* line) {
   line->view_to_text.resize(text.size() + 1);
   char* view = line->view.data();
   uint32_t* to_text = line->view_to_text.data();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
   size_t out = 0, len;
-  for (size_t i = 0; i < text.size(); i += len) {
-    const char32_t c = DecodeAt(text, i, &len);
+  for (size_t i = 0; i < n; i += len) {
+    const unsigned char lead = bytes[i];
+    // Fast paths for ASCII and for well-formed three-byte characters (all of CJK), which are
+    // nearly every character of a page; anything else goes through DecodeAt.
+    if (lead < 0x80) {
+      len = 1;
+      view[out] = static_cast<char>(fold[lead]);  // ASCII folds to ASCII.
+      to_text[out++] = static_cast<uint32_t>(i);
+      continue;
+    }
+    char32_t c;
+    if ((lead & 0xF0) == 0xE0 && i + 2 < n && (bytes[i + 1] & 0xC0) == 0x80 &&
+        (bytes[i + 2] & 0xC0) == 0x80) {
+      c = ((lead & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
+      len = 3;
+      if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) c = DecodeAt(text, i, &len);
+    } else {
+      c = DecodeAt(text, i, &len);
+    }
     const char32_t folded = c < 0x10000 ? fold[c] : c;
     const size_t before = out;
     if (folded == c) {
-      std::memcpy(view + out, text.data() + i, len);
-      out += len;
+      for (size_t k = 0; k < len; ++k) view[out++] = static_cast<char>(bytes[i + k]);
     } else {
-      char bytes[4];
-      const size_t n = EncodeUtf8(folded, bytes);
-      std::memcpy(view + out, bytes, n);
-      out += n;
+      out += EncodeUtf8(folded, view + out);
     }
     for (size_t k = before; k < out; ++k) to_text[k] = static_cast<uint32_t>(i);
   }
@@ -126,16 +152,17 @@ std::vector<Line> NormalizeText(const std::vector<std::string>& lines, const Nor
     line.text.reserve(raw.size());
     size_t len, zero_width = 0, controls = 0;
     if (MayHoldInvisible(raw)) {
+      size_t run = 0;  // Start of the bytes not yet copied.
       for (size_t i = 0; i < raw.size(); i += len) {
         const char32_t c = DecodeAt(raw, i, &len);
-        if (IsZeroWidth(c)) {
-          ++zero_width;
-        } else if (IsControl(c)) {
-          ++controls;
-        } else {
-          line.text.append(raw, i, len);
-        }
+        const bool zero = IsZeroWidth(c), control = !zero && IsControl(c);
+        if (!zero && !control) continue;
+        zero_width += zero;
+        controls += control;
+        line.text.append(raw, run, i - run);
+        run = i + len;
       }
+      line.text.append(raw, run, std::string::npos);
     } else {
       line.text = raw;
     }

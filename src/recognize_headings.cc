@@ -35,6 +35,11 @@ std::vector<MarkerMatch> InlineCandidates(const Line& line, const HeadingRules& 
   const std::string& v = line.view;
   size_t len;
   for (size_t i = 0; i < v.size(); i += len) {
+    const unsigned char lead = static_cast<unsigned char>(v[i]);
+    if (!rules.sentence_end_lead[lead]) {
+      len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;  // The view is valid UTF-8.
+      continue;
+    }
     const char32_t c = DecodeAt(v, i, &len);
     if (!Contains(rules.sentence_end, c)) continue;
     size_t pos = i + len, l2;

@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -96,6 +97,9 @@ struct HeadingRules {
   int short_line_chars = 60;
   int runon_min_chars = 150;
   PatternIndex family_index;  // Over the families' patterns, anchored at a position.
+  // Lead bytes of the UTF-8 forms of sentence_end: a character with another lead byte is no
+  // sentence end, which spares decoding most characters of a paragraph.
+  std::array<bool, 256> sentence_end_lead{};
 };
 
 struct RuleSet {
