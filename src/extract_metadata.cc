@@ -186,6 +186,16 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
         !EndsLikeSentence(candidate.view) && !IsMetadataLine(candidate, rules) &&
         !(rules.not_title && RE2::PartialMatch(candidate.view, *rules.not_title))) {
       article->title = candidate.text;
+      // Page titles carry the site's name or the file's extension (…总结 - 百度文库, …总结.doc).
+      re2::StringPiece tail;
+      if (rules.title_site_suffix &&
+          rules.title_site_suffix->Match(candidate.view, 0, candidate.view.size(),
+                                         RE2::UNANCHORED, &tail, 1) &&
+          tail.data() + tail.size() == candidate.view.data() + candidate.view.size() &&
+          tail.data() != candidate.view.data()) {
+        const size_t begin = tail.data() - candidate.view.data();
+        article->title = Trim(candidate.TextOf(0, begin));
+      }
       first = 1;
     }
   }

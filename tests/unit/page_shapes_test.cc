@@ -366,3 +366,17 @@ TEST_CASE("shape: page numbers, counters and rights notices of document sites", 
     CHECK(Removed(r, gone));
   }
 }
+
+TEST_CASE("shape: a title line ending in the site's name or the file's extension", "[shapes]") {
+  CHECK(Only(ExtractText("社区党支部工作总结 - 百度文库\n正文。\n")).title == "社区党支部工作总结");
+  CHECK(Only(ExtractText("社区党支部工作总结_范文网\n正文。\n")).title == "社区党支部工作总结");
+  CHECK(Only(ExtractText("社区党支部工作总结.docx\n正文。\n")).title == "社区党支部工作总结");
+  // A dash inside a title is no site name.
+  CHECK(Only(ExtractText("学习贯彻——做好新时代群众工作\n正文。\n")).title ==
+        "学习贯彻——做好新时代群众工作");
+}
+
+TEST_CASE("shape: a title ending in a word like 平台 after a dash keeps it", "[shapes]") {
+  CHECK(Only(ExtractText("创新载体——打造为民服务新平台\n正文。\n")).title == "创新载体——打造为民服务新平台");
+  CHECK(Only(ExtractText("创新载体——中国共产党新闻网\n正文。\n")).title == "创新载体——中国共产党新闻网");
+}
