@@ -47,10 +47,22 @@ const FurnitureRule* MatchingLineRule(const Line& line, const FurnitureRules& ru
   return nullptr;
 }
 
-bool IsLinkItem(const Line& line, const FurnitureRules& rules) {
+bool IsLinkItem(const Line& line, const RE2& item, const FurnitureRules& rules) {
   const std::string_view trimmed = TrimmedView(line.view);
   return CountChars(trimmed) <= static_cast<size_t>(rules.link_max_chars) &&
-         RE2::PartialMatch(trimmed, *rules.link_item);
+         RE2::PartialMatch(trimmed, item);
+}
+
+// Length of the run of link items starting at kept[i] (0 when kept[i] is none). A run of
+// numbered titles is a link list only under a link-list heading (相关文章) or at the end of the
+// page: elsewhere short numbered lines are an outline's headings or the body's own list.
+size_t LinkRun(const std::vector<Line>& kept, const std::vector<bool>& after_link_heading,
+               size_t i, const FurnitureRules& rules) {
+  size_t j = i;
+  while (j < kept.size() && IsLinkItem(kept[j], *rules.link_item, rules)) ++j;
+  if (j > i || !rules.link_numbered_item) return j - i;
+  while (j < kept.size() && IsLinkItem(kept[j], *rules.link_numbered_item, rules)) ++j;
+  return after_link_heading[i] || j == kept.size() ? j - i : 0;
 }
 
 }  // namespace
@@ -58,25 +70,29 @@ bool IsLinkItem(const Line& line, const FurnitureRules& rules) {
 void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
                        std::vector<Removal>* removed) {
   std::vector<Line> kept;
+  std::vector<bool> after_link_heading;  // Per kept line: the line before it headed links.
   kept.reserve(lines->size());
+  bool link_heading = false;
   for (auto& line : *lines) {
     if (IsBlank(line)) continue;
     RemovePhrases(&line, rules, removed);
     if (IsBlank(line)) continue;
     if (const FurnitureRule* rule = MatchingLineRule(line, rules)) {
       removed->push_back({rule->id, line.number, Trim(line.text)});
+      link_heading = rule->opens_link_list;
       continue;
     }
     const std::string_view trimmed = TrimmedView(line.text);
     if (trimmed.size() != line.text.size()) line.text = std::string(trimmed), BuildView(&line);
     kept.push_back(std::move(line));
+    after_link_heading.push_back(link_heading);
+    link_heading = false;
   }
-  // Link lists: runs of bulleted short lines.
+  // Link lists: runs of short bulleted lines, or of numbered titles where links are expected.
   std::vector<Line> out;
   out.reserve(kept.size());
   for (size_t i = 0; i < kept.size();) {
-    size_t j = i;
-    while (j < kept.size() && IsLinkItem(kept[j], rules)) ++j;
+    size_t j = i + LinkRun(kept, after_link_heading, i, rules);
     if (j - i >= static_cast<size_t>(rules.link_min_lines)) {
       for (size_t k = i; k < j; ++k) {
         removed->push_back({"link_list", kept[k].number, Trim(kept[k].text)});

@@ -257,10 +257,12 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
                        std::vector<FurnitureRule>* out) {
   for (const auto& node : List(r, parent, key)) {
     const std::string id = RuleId(r, node);
-    if (!r.CheckMap(node, what, id, {"id", "pattern", "max_chars", "about"}, {"id", "pattern"}))
+    if (!r.CheckMap(node, what, id, {"id", "pattern", "max_chars", "opens_link_list", "about"},
+                    {"id", "pattern"}))
       continue;
     FurnitureRule rule{id, r.Pattern(node, "pattern", id),
-                       r.Int(node, "max_chars", id, 200, 1, 1000000)};
+                       r.Int(node, "max_chars", id, 200, 1, 1000000),
+                       r.Bool(node, "opens_link_list", id, false)};
     if (rule.pattern) out->push_back(std::move(rule));
   }
 }
@@ -272,9 +274,12 @@ void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
   LoadFurnitureList(r, root, "lines", "a line rule", &out->lines);
   LoadFurnitureList(r, root, "phrases", "a phrase rule", &out->phrases);
   const YAML::Node links = root["link_lists"];
-  if (r.CheckMap(links, "link_lists", "link_lists", {"item", "min_lines", "max_chars", "about"},
-                 {"item"})) {
+  if (r.CheckMap(links, "link_lists", "link_lists",
+                 {"item", "numbered_item", "min_lines", "max_chars", "about"}, {"item"})) {
     out->link_item = r.Pattern(links, "item", "link_lists");
+    if (links["numbered_item"]) {
+      out->link_numbered_item = r.Pattern(links, "numbered_item", "link_lists");
+    }
     out->link_min_lines = r.Int(links, "min_lines", "link_lists", 3, 2, 1000);
     out->link_max_chars = r.Int(links, "max_chars", "link_lists", 100, 1, 100000);
   }

@@ -39,11 +39,13 @@ struct FurnitureRule {
   std::string id;
   Regex pattern;
   int max_chars = 200;  // Longer lines are body text that merely mentions the phrase.
+  bool opens_link_list = false;  // The line heads a list of links (相关文章).
 };
 struct FurnitureRules {
   std::vector<FurnitureRule> lines;    // Remove the whole line.
   std::vector<FurnitureRule> phrases;  // Remove the matched text only.
   Regex link_item;                     // A line that looks like a link-list item.
+  Regex link_numbered_item;            // Optional: a numbered title; see furniture.yaml.
   int link_min_lines = 3;
   int link_max_chars = 100;
 };

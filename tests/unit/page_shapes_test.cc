@@ -380,3 +380,16 @@ TEST_CASE("shape: a title ending in a word like 平台 after a dash keeps it", "
   CHECK(Only(ExtractText("创新载体——打造为民服务新平台\n正文。\n")).title == "创新载体——打造为民服务新平台");
   CHECK(Only(ExtractText("创新载体——中国共产党新闻网\n正文。\n")).title == "创新载体——中国共产党新闻网");
 }
+
+TEST_CASE("shape: short numbered lines inside the body stay headings", "[shapes]") {
+  const Result r = ExtractText(
+      "题目\n一、基本原则\n1.坚持党的领导\n2.坚持人民至上\n3.坚持理论创新\n二、主要任务\n正文。\n");
+  CHECK(Outline(r) == "一、基本原则\n  1.坚持党的领导\n  2.坚持人民至上\n  3.坚持理论创新\n二、主要任务\n");
+}
+
+TEST_CASE("shape: numbered titles at the end of a page are a link list", "[shapes]") {
+  const Result r = ExtractText(
+      "题目\n一、总体要求\n正文在这里。\n1. 如何加强基层党建工作\n2. 基层党建工作总结\n3. 党建工作心得体会\n");
+  CHECK(Outline(r) == "一、总体要求\n");
+  CHECK(Removed(r, "党建工作心得体会"));
+}
