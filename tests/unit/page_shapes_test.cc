@@ -393,3 +393,19 @@ TEST_CASE("shape: numbered titles at the end of a page are a link list", "[shape
   CHECK(Outline(r) == "一、总体要求\n");
   CHECK(Removed(r, "党建工作心得体会"));
 }
+
+TEST_CASE("shape: journal portal labels in brackets: 【作者】 【机构】 【摘要】 【基金】", "[shapes]") {
+  const Result r = ExtractText(
+      "题目\n【作者】 王明; 李华;\n【机构】 北京大学马克思主义学院; 清华大学公共管理学院;\n"
+      "【摘要】 提升组织力是重点。\n【关键词】 基层党组织; 组织力;\n【分类号】 D267\n"
+      "【基金】 国家社会科学基金项目(19BDJ001)\n【被引频次】 3\n【下载频次】 120\n一、引言\n正文。\n");
+  const Article a = Only(r);
+  CHECK(a.authors == Strings{"王明", "李华"});
+  CHECK(a.affiliations == Strings{"北京大学马克思主义学院", "清华大学公共管理学院"});
+  CHECK(a.abstract == "提升组织力是重点。");
+  CHECK(a.keywords == Strings{"基层党组织", "组织力"});
+  REQUIRE(a.identifiers.size() == 2);
+  CHECK(a.identifiers[1].label == "基金");
+  CHECK(a.preamble.empty());
+  CHECK(Removed(r, "【下载频次】 120"));
+}
