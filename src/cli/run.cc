@@ -312,9 +312,12 @@ class Progress {
     err_ << line.str() << "   " << std::flush;
     shown_ = true;
   }
-  ~Progress() {
+  // Ends the progress line, so that what follows starts a line of its own.
+  void Finish() {
     if (shown_) err_ << "\n";
+    shown_ = false;
   }
+  ~Progress() { Finish(); }
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -419,6 +422,7 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
         }
         return true;
       });
+  progress.Finish();
   if (broken_pipe) return kSomeFailed;  // The reader went away: nothing more to say.
   if (jsonl_file.is_open()) {
     jsonl_file.close();
