@@ -55,10 +55,15 @@ std::string PageDate(const std::vector<Line>& header, const RE2& page_date) {
 
 bool IsShort(const Line& line) { return CountChars(line.view) <= kMaxHeaderChars; }
 
-// Text of an answer rather than a name, a date or a widget: a sentence, or a long line.
-bool LooksLikeBody(const Line& line) {
-  static const RE2 kSentence("[。!?;]");
-  return !IsShort(line) || RE2::PartialMatch(line.view, kSentence);
+// Text of an answer rather than a name, a date or a widget: a long line, or one holding a
+// sentence end (headings.yaml's sentence_end).
+bool LooksLikeBody(const Line& line, const std::u32string& sentence_end) {
+  if (!IsShort(line)) return true;
+  size_t len;
+  for (size_t i = 0; i < line.view.size(); i += len) {
+    if (sentence_end.find(DecodeAt(line.view, i, &len)) != std::u32string::npos) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -134,7 +139,7 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
     // of its own, never dropped.
     size_t first_body = separators[0];
     for (size_t i = 1; i < separators[0]; ++i) {
-      if (i != count_line && LooksLikeBody(lines[i])) {
+      if (i != count_line && LooksLikeBody(lines[i], rules.headings.sentence_end)) {
         first_body = i;
         break;
       }
