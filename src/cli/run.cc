@@ -97,14 +97,9 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& args, std::ostre
   return inputs;
 }
 
-bool ReadAll(const Input& input, std::istream& in, std::string* bytes, std::string* error) {
-  if (input.path == "-") {
-    std::ostringstream s;
-    s << in.rdbuf();
-    *bytes = s.str();
-    return true;
-  }
-  std::ifstream file(input.path, std::ios::binary);
+// Standard input is read by TaskSource on the caller's thread; workers read files only.
+bool ReadFile(const std::string& path, std::string* bytes, std::string* error) {
+  std::ifstream file(path, std::ios::binary);
   if (!file) {
     *error = "cannot open: " + std::string(std::strerror(errno));
     return false;
@@ -263,7 +258,7 @@ Outcome ExtractOne(Task& task, const RuleSet& rules, const ExtractOptions& optio
   }
   if (!task.has_bytes) {
     std::string error;
-    if (!ReadAll({task.path, task.stem}, std::cin, &task.bytes, &error)) {
+    if (!ReadFile(task.path, &task.bytes, &error)) {
       outcome.messages = "gangmu: " + task.path + ": " + error + "\n";
       return outcome;
     }
