@@ -59,6 +59,11 @@ bool IsLinkItem(const Line& line, const RE2& item, const FurnitureRules& rules) 
 size_t LinkRun(const std::vector<Line>& kept, const std::vector<bool>& after_link_heading,
                size_t i, const FurnitureRules& rules) {
   size_t j = i;
+  // Under a link-list heading every short title line is a link, numbered or not.
+  if (after_link_heading[i] && rules.link_heading_item) {
+    while (j < kept.size() && IsLinkItem(kept[j], *rules.link_heading_item, rules)) ++j;
+    if (j > i) return j - i;
+  }
   while (j < kept.size() && IsLinkItem(kept[j], *rules.link_item, rules)) ++j;
   if (j > i || !rules.link_numbered_item) return j - i;
   while (j < kept.size() && IsLinkItem(kept[j], *rules.link_numbered_item, rules)) ++j;
@@ -93,7 +98,8 @@ void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
   out.reserve(kept.size());
   for (size_t i = 0; i < kept.size();) {
     size_t j = i + LinkRun(kept, after_link_heading, i, rules);
-    if (j - i >= static_cast<size_t>(rules.link_min_lines)) {
+    // Under a link-list heading the heading itself says what follows: one line is enough.
+    if (j - i >= static_cast<size_t>(rules.link_min_lines) || (after_link_heading[i] && j > i)) {
       for (size_t k = i; k < j; ++k) {
         removed->push_back({"link_list", kept[k].number, Trim(kept[k].text)});
       }

@@ -161,6 +161,28 @@ class FileReader {
       Report(map.Mark(), rule_id, "missing key '" + key + "'");
       return nullptr;
     }
+    return Compile(node, key, rule_id, groups);
+  }
+
+  // map[key] as one pattern or a list of them.
+  std::vector<Regex> Patterns(const YAML::Node& map, const std::string& key,
+                              const std::string& rule_id,
+                              const std::vector<std::string>& groups = {}) {
+    std::vector<Regex> out;
+    const YAML::Node node = map[key];
+    if (node && node.IsSequence()) {
+      if (node.size() == 0) Report(node.Mark(), rule_id, "'" + key + "' must hold a pattern");
+      for (const auto& item : node) {
+        if (Regex re = Compile(item, key, rule_id, groups)) out.push_back(std::move(re));
+      }
+    } else if (Regex re = Pattern(map, key, rule_id, groups)) {
+      out.push_back(std::move(re));
+    }
+    return out;
+  }
+
+  Regex Compile(const YAML::Node& node, const std::string& key, const std::string& rule_id,
+                const std::vector<std::string>& groups) {
     if (!node.IsScalar()) {
       Report(node.Mark(), rule_id, "'" + key + "' must be a string holding an RE2 pattern");
       return nullptr;
@@ -275,10 +297,14 @@ void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
   LoadFurnitureList(r, root, "phrases", "a phrase rule", &out->phrases);
   const YAML::Node links = root["link_lists"];
   if (r.CheckMap(links, "link_lists", "link_lists",
-                 {"item", "numbered_item", "min_lines", "max_chars", "about"}, {"item"})) {
+                 {"item", "numbered_item", "heading_item", "min_lines", "max_chars", "about"},
+                 {"item"})) {
     out->link_item = r.Pattern(links, "item", "link_lists");
     if (links["numbered_item"]) {
       out->link_numbered_item = r.Pattern(links, "numbered_item", "link_lists");
+    }
+    if (links["heading_item"]) {
+      out->link_heading_item = r.Pattern(links, "heading_item", "link_lists");
     }
     out->link_min_lines = r.Int(links, "min_lines", "link_lists", 3, 2, 1000);
     out->link_max_chars = r.Int(links, "max_chars", "link_lists", 100, 1, 100000);
@@ -293,7 +319,7 @@ void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
   if (r.CheckMap(comp, "compilation", "compilation",
                  {"article_header", "collection_title", "about"},
                  {"article_header", "collection_title"})) {
-    out->article_header = r.Pattern(comp, "article_header", "compilation", {"title", "num"});
+    out->article_headers = r.Patterns(comp, "article_header", "compilation", {"title", "num"});
     out->collection_title = r.Pattern(comp, "collection_title", "compilation", {"count"});
   }
   const YAML::Node answers = root["answers"];
@@ -363,11 +389,12 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
 void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
   r.CheckMap(root, "headings.yaml", "",
-             {"families", "sentence_end", "closing", "heading_end", "short_line_chars",
-              "runon_min_chars"},
+             {"families", "sentence_end", "inline_after", "closing", "heading_end",
+              "short_line_chars", "runon_min_chars"},
              {"families"});
   if (!root.IsMap()) return;
   out->sentence_end = r.Chars(root, "sentence_end", "", "。!?;");
+  out->inline_after = r.Chars(root, "inline_after", "", "。!?;:");
   out->closing = r.Chars(root, "closing", "", "\"”’」』)");
   out->heading_end = r.Chars(root, "heading_end", "", "。!?;:");
   out->short_line_chars = r.Int(root, "short_line_chars", "", 60, 1, 100000);
@@ -421,10 +448,10 @@ std::vector<const RE2*> Patterns(const std::vector<Rule>& rules) {
 void BuildIndexes(RuleSet* rules) {
   rules->normalize.repair_index.Build(Patterns(rules->normalize.repairs), RE2::UNANCHORED);
   rules->headings.family_index.Build(Patterns(rules->headings.families), RE2::ANCHOR_START);
-  for (const char32_t c : rules->headings.sentence_end) {
+  for (const char32_t c : rules->headings.inline_after) {
     char bytes[4];
     EncodeUtf8(c, bytes);
-    rules->headings.sentence_end_lead[static_cast<unsigned char>(bytes[0])] = true;
+    rules->headings.inline_after_lead[static_cast<unsigned char>(bytes[0])] = true;
   }
 }
 

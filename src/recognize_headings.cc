@@ -29,19 +29,20 @@ bool Contains(const std::u32string& set, char32_t c) {
   return set.find(c) != std::u32string::npos;
 }
 
-// Inline candidates: markers right after a sentence end (and any closing quotes and spaces).
+// Inline candidates: markers right after a sentence end or a colon (inline_after), and any
+// closing quotes and spaces.
 std::vector<MarkerMatch> InlineCandidates(const Line& line, const HeadingRules& rules) {
   std::vector<MarkerMatch> out;
   const std::string& v = line.view;
   size_t len;
   for (size_t i = 0; i < v.size(); i += len) {
     const unsigned char lead = static_cast<unsigned char>(v[i]);
-    if (!rules.sentence_end_lead[lead]) {
+    if (!rules.inline_after_lead[lead]) {
       len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;  // The view is valid UTF-8.
       continue;
     }
     const char32_t c = DecodeAt(v, i, &len);
-    if (!Contains(rules.sentence_end, c)) continue;
+    if (!Contains(rules.inline_after, c)) continue;
     size_t pos = i + len, l2;
     while (pos < v.size()) {
       const char32_t next = DecodeAt(v, pos, &l2);

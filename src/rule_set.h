@@ -46,13 +46,14 @@ struct FurnitureRules {
   std::vector<FurnitureRule> phrases;  // Remove the matched text only.
   Regex link_item;                     // A line that looks like a link-list item.
   Regex link_numbered_item;            // Optional: a numbered title; see furniture.yaml.
+  Regex link_heading_item;             // Optional: any link title under a link-list heading.
   int link_min_lines = 3;
   int link_max_chars = 100;
 };
 
 // split.yaml
 struct SplitRules {
-  Regex article_header;    // Groups: title, num.
+  std::vector<Regex> article_headers;  // Groups: title, num; the first that matches wins.
   Regex collection_title;  // Group: count.
   Regex answer_count;      // Group: count.
   Regex answer_separator;
@@ -95,14 +96,15 @@ struct MarkerFamily {
 struct HeadingRules {
   std::vector<MarkerFamily> families;
   std::u32string sentence_end;  // Characters that end a sentence (in the view).
+  std::u32string inline_after;  // Characters after which an inline marker may start.
   std::u32string closing;       // Closing quotes/brackets that may follow a sentence end.
   std::u32string heading_end;   // Where a paragraph's lead sentence ends.
   int short_line_chars = 60;
   int runon_min_chars = 150;
   PatternIndex family_index;  // Over the families' patterns, anchored at a position.
-  // Lead bytes of the UTF-8 forms of sentence_end: a character with another lead byte is no
-  // sentence end, which spares decoding most characters of a paragraph.
-  std::array<bool, 256> sentence_end_lead{};
+  // Lead bytes of the UTF-8 forms of inline_after: a character with another lead byte is not
+  // one of them, which spares decoding most characters of a paragraph.
+  std::array<bool, 256> inline_after_lead{};
 };
 
 struct RuleSet {

@@ -82,11 +82,17 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
   const SplitRules& split = rules.split;
   SplitPage page;
 
-  // Compilations.
+  // Compilations: each header line with the pattern it matched.
   std::vector<size_t> headers;
+  std::vector<const RE2*> header_patterns;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (IsShort(lines[i]) && RE2::FullMatch(lines[i].view, *split.article_header)) {
-      headers.push_back(i);
+    if (!IsShort(lines[i])) continue;
+    for (const auto& pattern : split.article_headers) {
+      if (RE2::FullMatch(lines[i].view, *pattern)) {
+        headers.push_back(i);
+        header_patterns.push_back(pattern.get());
+        break;
+      }
     }
   }
   if (!headers.empty()) {
@@ -110,9 +116,11 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
     }
     for (size_t h = 0; h < headers.size(); ++h) {
       const Line& header = lines[headers[h]];
-      Captures c = MatchLine(*split.article_header, header.view);
+      const RE2& pattern = *header_patterns[h];
+      Captures c = MatchLine(pattern, header.view);
       Article article;
-      article.title = Group(*split.article_header, c, header, "title");
+      // A header without a title (【篇一】) leaves it to the article's first line.
+      article.title = Group(pattern, c, header, "title");
       if (collection.title.empty()) collection.title = article.title;
       article.first_line = header.number;
       const size_t end = h + 1 < headers.size() ? headers[h + 1] : lines.size();

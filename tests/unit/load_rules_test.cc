@@ -195,3 +195,31 @@ TEST_CASE("rules: errors in several files are all reported", "[rules]") {
   CHECK(error.find("my/split.yaml:2:10: rule 'answers': missing key 'count'") != std::string::npos);
   CHECK(error.find("my/metadata.yaml:1:1: missing key 'list_separator'") != std::string::npos);
 }
+
+TEST_CASE("rules: article_header takes one pattern or a list; a bad item is named by place",
+          "[rules]") {
+  const std::string answers = "answers: {count: '(?P<count>\\d+)个回答', separator: '展开全部'}\n";
+  const std::string list =
+      "compilation:\n"
+      "  article_header:\n"
+      "    - '^(?P<title>.+)篇(?P<num>\\d)$'\n"
+      "    - '^篇(?P<num>\\d):(?P<title>.*)$'\n"
+      "  collection_title: '(?P<count>\\d)篇'\n" + answers;
+  CHECK(LoadRules(With("split.yaml", list))->split.article_headers.size() == 2);
+  const std::string bad =
+      "compilation:\n"
+      "  article_header:\n"
+      "    - '^(?P<title>.+)篇(?P<num>\\d)$'\n"
+      "    - '^篇(?P<num>\\d)$'\n"
+      "  collection_title: '(?P<count>\\d)篇'\n" + answers;
+  CHECK(LoadError(With("split.yaml", bad)) ==
+        "my/split.yaml:4:7: rule 'compilation': pattern needs a named group (?P<title>...)\n"
+        "        - '^篇(?P<num>\\d)$'\n"
+        "          ^");
+  const std::string empty =
+      "compilation:\n  article_header: []\n  collection_title: '(?P<count>\\d)篇'\n" + answers;
+  CHECK(LoadError(With("split.yaml", empty)) ==
+        "my/split.yaml:2:19: rule 'compilation': 'article_header' must hold a pattern\n"
+        "      article_header: []\n"
+        "                      ^");
+}

@@ -409,3 +409,79 @@ TEST_CASE("shape: journal portal labels in brackets: 【作者】 【机构】 �
   CHECK(a.preamble.empty());
   CHECK(Removed(r, "【下载频次】 120"));
 }
+
+// --- Compilation headers, answer cards, site widgets -----------------------------------------
+
+TEST_CASE("shape: compilation headers with the counter first: 篇一:…, 【篇二】, 第三篇:…",
+          "[shapes]") {
+  const Result r = ExtractText(
+      "支部工作计划范文(精选3篇)\n时间:2023-01-05\n篇一:2023年党支部工作计划\n正文一。\n"
+      "【篇二】\n党支部年度工作计划\n正文二。\n第三篇:支部工作计划\n正文三。\n");
+  REQUIRE(r.articles.size() == 3);
+  CHECK(r.articles[0].title == "2023年党支部工作计划");
+  CHECK(r.articles[1].title == "党支部年度工作计划");  // From the line under a bare header.
+  CHECK(r.articles[2].title == "支部工作计划");
+  REQUIRE(r.collection);
+  CHECK(r.collection->title == "支部工作计划范文(精选3篇)");
+  CHECK(r.collection->date == "2023-01-05");
+  // Chinese counters after the title too.
+  CHECK(ExtractText("心得体会 篇一\n正文一。\n心得体会 篇二\n正文二。\n").articles.size() == 2);
+}
+
+TEST_CASE("shape: under a link heading every title line is a link, dated or with digits",
+          "[shapes]") {
+  const Result r = ExtractText(
+      "题目\n正文。\n【党员学习心得体会(通用5篇)】相关文章:\n1.党员学习心得体会2023\n"
+      "其他类似问题\n2020-03-16 如何加强农村基层党组织建设 12\n更多类似问题 >\n"
+      "相关文档\n机关党建工作调研报告范文\n");
+  CHECK(Only(r).preamble == Strings{"正文。"});
+  for (const char* link : {"心得体会2023", "2020-03-16 如何加强", "调研报告范文"}) {
+    CHECK(Removed(r, link));
+  }
+}
+
+TEST_CASE("shape: Q&A answerer cards and stamps are furniture", "[shapes]") {
+  const Result r = ExtractText(
+      "如何加强农村基层党组织建设?\n3个回答\n#热议# 哪些癌症可能会遗传?\n知道合伙人教育行家\n"
+      "采纳数:2896 获赞数:12584\n向TA提问 私信TA\n关注\n展开全部\n第一,要抓好班子建设。\n"
+      "本回答由提问者推荐\n已赞过\n2019-05-12 · TA获得超过1.2万个赞\n展开全部\n一是建强班子。\n");
+  REQUIRE(r.articles.size() == 2);
+  CHECK(r.articles[0].sections.at(0).heading == "要抓好班子建设");
+  CHECK(r.articles[0].sections.at(0).paragraphs.empty());
+  CHECK(r.articles[1].sections.at(0).paragraphs.empty());
+  CHECK(Removed(r, "采纳数:2896"));
+  CHECK(Removed(r, "TA获得超过"));
+}
+
+TEST_CASE("shape: document sites' file facts and reading prompts are furniture", "[shapes]") {
+  const Result r = ExtractText(
+      "述职报告.doc\n述职报告\n文档格式:.doc 文档页数:3页 文档大小:35.5KB 上传时间:2020-12-28\n"
+      "述职报告\n王明\n一、履行职责情况\n正文。\n点击查看更多>>\n还剩1页未读,继续阅读\n");
+  const Article a = Only(r);
+  CHECK(a.title == "述职报告");
+  CHECK(a.authors == Strings{"王明"});  // The repeated title and the facts no longer hide it.
+  CHECK(Outline(r) == "一、履行职责情况\n");
+  CHECK(a.sections[0].paragraphs == Strings{"正文。"});
+}
+
+TEST_CASE("shape: news pages' share buttons and editor credits are furniture", "[shapes]") {
+  const Result r = ExtractText(
+      "以党建引领基层治理\n2021年07月12日08:25  来源：人民网-理论频道\n分享到：\n李明\n正文。\n"
+      "（责编：王瑶、王倩）\n");
+  const Article a = Only(r);
+  CHECK(a.authors == Strings{"李明"});
+  CHECK(a.preamble == Strings{"正文。"});
+  CHECK(Removed(r, "王瑶"));
+}
+
+TEST_CASE("shape: a list opened by a colon in a run-on answer starts at its first item",
+          "[shapes]") {
+  std::string body = "题目\n我认为要从以下几个方面着手:";
+  for (const char* h : {"一、选好书记。", "二、建强队伍。", "三、健全制度。"}) {
+    body += h + std::string("这一部分的内容相当长，用来说明具体的做法和要求，做到有的放矢，"
+                            "让每一位党员都明白应该怎样去做。");
+  }
+  CHECK(Outline(ExtractText(body + "\n")) == "一、选好书记\n二、建强队伍\n三、健全制度\n");
+  // A colon inside an ordinary paragraph opens no heading.
+  CHECK(Outline(ExtractText("题目\n要做到:一是学习;二是实践。\n")).empty());
+}
