@@ -12,13 +12,20 @@ namespace gangmu {
 namespace {
 
 // A line ending in a sentence end is body text, and one ending in a colon introduces what
-// follows (同志们:, 各位代表:): neither is a title.
+// follows (同志们:, 各位代表:): neither is a title. A short question or exclamation that is
+// one sentence is a title (如何做好基层党建工作?).
 bool EndsLikeSentence(const std::string& view) {
   static const std::vector<std::string> kEnds = {"。", "!", "?", ";", "…", ":"};
+  constexpr size_t kMaxQuestionTitleChars = 40;
   for (const auto& end : kEnds) {
-    if (view.size() >= end.size() && view.compare(view.size() - end.size(), end.size(), end) == 0) {
-      return true;
+    if (view.size() < end.size() || view.compare(view.size() - end.size(), end.size(), end) != 0) {
+      continue;
     }
+    if (end != "?" && end != "!") return true;
+    const std::string_view rest(view.data(), view.size() - end.size());
+    return CountChars(view) > kMaxQuestionTitleChars ||
+           rest.find_first_of("!?;") != std::string_view::npos ||
+           rest.find("。") != std::string_view::npos;
   }
   return false;
 }
@@ -88,6 +95,15 @@ std::vector<std::string> SplitList(const Line& line, size_t view_begin, size_t v
   return items;
 }
 
+// A name of an author line, unless it is a role word (记者, 通讯员, 图) that the line's
+// shape let through.
+void AddAuthor(const std::string& name, const MetadataRules& rules, Article* article) {
+  Line probe;
+  probe.text = AuthorName(name);
+  BuildView(&probe);
+  if (!RE2::FullMatch(probe.view, *rules.not_author)) AddUnique(&article->authors, probe.text);
+}
+
 struct Match {
   std::map<std::string, std::pair<size_t, size_t>> fields;  // Group -> view [begin, end).
   size_t begin = 0, end = 0;                                // The whole match in the view.
@@ -136,7 +152,7 @@ void Apply(const Match& match, const Line& line, const MetadataRules& rules, Art
   if (match.fields.count("author")) {
     const auto& [begin, end] = match.fields.at("author");
     for (auto& name : SplitList(line, begin, end, *rules.list_separator)) {
-      AddUnique(&article->authors, AuthorName(name));
+      AddAuthor(name, rules, article);
     }
   }
   list("keywords", &article->keywords);
@@ -250,7 +266,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
         const re2::StringPiece& g = groups[bare.NamedCapturingGroups().at("author")];
         const size_t begin = g.data() - line.view.data();
         for (auto& name : SplitList(line, begin, begin + g.size(), *rules.list_separator)) {
-          AddUnique(&article->authors, AuthorName(name));
+          AddAuthor(name, rules, article);
         }
         continue;
       }

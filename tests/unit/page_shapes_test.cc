@@ -485,3 +485,36 @@ TEST_CASE("shape: a list opened by a colon in a run-on answer starts at its firs
   // A colon inside an ordinary paragraph opens no heading.
   CHECK(Outline(ExtractText("题目\n要做到:一是学习;二是实践。\n")).empty());
 }
+
+// --- More author shapes ----------------------------------------------------------------------
+
+TEST_CASE("shape: author labels with | 丨 and 文/图; names with an affiliation in brackets",
+          "[shapes]") {
+  for (const char* line : {"文 | 张三", "文丨张三", "作者 | 张三", "文/图 张三", "◎张三"}) {
+    INFO(line);
+    CHECK(Only(ExtractText(std::string("题目\n") + line + "\n正文。\n")).authors ==
+          Strings{"张三"});
+  }
+  const Article a = Only(ExtractText("题目\n作者:张三 李四(北京大学,北京 100871)\n正文。\n"));
+  CHECK(a.authors == Strings{"张三", "李四"});
+  CHECK(a.affiliations == Strings{"北京大学,北京 100871"});
+}
+
+TEST_CASE("shape: role words are no names: 本报记者, 通讯员", "[shapes]") {
+  CHECK(Only(ExtractText("题目\n■ 本报记者 张三 李四\n正文。\n")).authors ==
+        Strings{"张三", "李四"});
+  CHECK(Only(ExtractText("题目\n记者 张三 通讯员 李四\n正文。\n")).authors ==
+        Strings{"张三", "李四"});
+}
+
+TEST_CASE("shape: 作者简介 names the author", "[shapes]") {
+  const Article a = Only(ExtractText(
+      "题目\n正文。\n作者简介:王芳(1985-),女,山东济南人,中共济南市委党校讲师。\n"));
+  CHECK(a.authors == Strings{"王芳"});
+  CHECK(a.preamble == Strings{"正文。"});
+}
+
+TEST_CASE("shape: a short question is a title; a line of sentences is not", "[shapes]") {
+  CHECK(Only(ExtractText("如何做好基层党建工作？\n正文。\n")).title == "如何做好基层党建工作？");
+  CHECK(Only(ExtractText("你好!我是一名党员,今天谈谈体会?\n正文。\n")).title.empty());
+}
