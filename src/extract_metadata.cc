@@ -12,8 +12,8 @@ namespace gangmu {
 namespace {
 
 // A line ending in a sentence end is body text, and one ending in a colon introduces what
-// follows (同志们:, 各位代表:): neither is a title. A short question or exclamation that is
-// one sentence is a title (如何做好基层党建工作?).
+// follows (同志们:, 各位代表:): neither is a title. A short question that is one sentence is
+// a title (如何做好基层党建工作?); a short exclamation is more often a salutation (各位代表!).
 bool EndsLikeSentence(const std::string& view) {
   static const std::vector<std::string> kEnds = {"。", "!", "?", ";", "…", ":"};
   constexpr size_t kMaxQuestionTitleChars = 40;
@@ -21,7 +21,7 @@ bool EndsLikeSentence(const std::string& view) {
     if (view.size() < end.size() || view.compare(view.size() - end.size(), end.size(), end) != 0) {
       continue;
     }
-    if (end != "?" && end != "!") return true;
+    if (end != "?") return true;
     const std::string_view rest(view.data(), view.size() - end.size());
     return CountChars(view) > kMaxQuestionTitleChars ||
            rest.find_first_of("!?;") != std::string_view::npos ||

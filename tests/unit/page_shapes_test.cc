@@ -518,3 +518,7 @@ TEST_CASE("shape: a short question is a title; a line of sentences is not", "[sh
   CHECK(Only(ExtractText("如何做好基层党建工作？\n正文。\n")).title == "如何做好基层党建工作？");
   CHECK(Only(ExtractText("你好!我是一名党员,今天谈谈体会?\n正文。\n")).title.empty());
 }
+
+TEST_CASE("shape: a salutation ending in ! is no title", "[shapes]") {
+  CHECK(Only(ExtractText("各位代表！\n现在我代表国务院作报告。\n")).title.empty());
+}
