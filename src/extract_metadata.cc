@@ -171,7 +171,8 @@ void Apply(const Match& match, const Line& line, const MetadataRules& rules, Art
       start = end + width;
     }
   }
-  if (!text("source").empty() && !article->source) {
+  if (!text("source").empty() && !article->source &&
+      !(rules.not_source && RE2::FullMatch(view("source"), *rules.not_source))) {
     article->source = Source{StripBrackets(text("source")), text("issue"), text("url")};
   }
   if (!view("year").empty() && article->date.empty()) {
@@ -225,7 +226,13 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
   size_t header_lines_seen = 0;
   for (size_t i = first; i < lines.size(); ++i) {
     Line& line = lines[i];
-    if (in_header && !title_key.empty() && WithoutSpaces(line.view) == title_key) continue;
+    // Pages repeat the title, sometimes below a line of widgets or counters that ended the
+    // header: a copy among the first lines is no body.
+    constexpr size_t kTitleRepeatLines = 6;
+    if ((in_header || i < first + kTitleRepeatLines) && !title_key.empty() &&
+        WithoutSpaces(line.view) == title_key) {
+      continue;
+    }
     if (RE2::FullMatch(line.view, *rules.references_start)) {
       for (size_t k = i + 1; k < lines.size(); ++k) article->references.push_back(lines[k].text);
       break;

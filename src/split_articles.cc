@@ -10,6 +10,8 @@ namespace {
 
 // A header line is short: a long line ending in 篇3 is a sentence, not a header.
 constexpr size_t kMaxHeaderChars = 120;
+// An answerer's card line (a name, a date) is short.
+constexpr size_t kMaxCardChars = 20;
 
 // Lines reach this stage trimmed (filter_boilerplate.cc), so group offsets in the view map
 // straight back into the text.
@@ -175,7 +177,17 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
       Article article;
       article.title = question;
       article.first_line = separator.number;
-      const size_t end = s + 1 < separators.size() ? separators[s + 1] : lines.size();
+      size_t end = s + 1 < separators.size() ? separators[s + 1] : lines.size();
+      // Short lines without a sentence end between an answer's text and the next separator
+      // are the next answerer's card (name, date), not this answer's words.
+      if (s + 1 < separators.size()) {
+        while (end > separators[s] + 1 && end - 1 != count_line &&
+               CountChars(lines[end - 1].view) <= kMaxCardChars &&
+               !LooksLikeBody(lines[end - 1], rules.headings.sentence_end)) {
+          --end;
+          removed->push_back({"answer_card", lines[end].number, Trim(lines[end].text)});
+        }
+      }
       for (size_t i = separators[s] + 1; i < end; ++i) {
         if (i == count_line) {
           removed->push_back({"answer_count", lines[i].number, Trim(lines[i].text)});

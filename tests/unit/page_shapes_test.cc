@@ -522,3 +522,47 @@ TEST_CASE("shape: a short question is a title; a line of sentences is not", "[sh
 TEST_CASE("shape: a salutation ending in ! is no title", "[shapes]") {
   CHECK(Only(ExtractText("各位代表！\n现在我代表国务院作报告。\n")).title.empty());
 }
+
+// --- Site headers: menus, field lines, library widgets ---------------------------------------
+
+TEST_CASE("shape: a menu row of site sections is no title", "[shapes]") {
+  const Result r = ExtractText(
+      "首页 | 范文大全 | 工作总结 | 心得体会\n基层党建工作总结\n正文。\n");
+  CHECK(Only(r).title == "基层党建工作总结");
+  CHECK(Removed(r, "范文大全"));
+}
+
+TEST_CASE("shape: a header line of fields: date, source, author, counters", "[shapes]") {
+  const Article a = Only(ExtractText(
+      "题目\n发布时间:2022-12-20 文章来源:人民网 作者:王明 点击数:1532\n正文。\n"));
+  CHECK(a.date == "2022-12-20");
+  REQUIRE(a.source);
+  CHECK(a.source->name == "人民网");
+  CHECK(a.authors == Strings{"王明"});
+  CHECK(a.preamble == Strings{"正文。"});
+  // The site's own words are no source and no author.
+  const Article b = Only(ExtractText(
+      "题目\n时间:2023-01-05 作者:网友投稿 文章来源:本站原创\n正文。\n"));
+  CHECK(b.date == "2023-01-05");
+  CHECK_FALSE(b.source);
+  CHECK(b.authors.empty());
+  CHECK(b.preamble == Strings{"正文。"});
+}
+
+TEST_CASE("shape: library-site widgets and counters; the title repeated below them", "[shapes]") {
+  const Result r = ExtractText(
+      "新时代党支部建设\n2019-06-12 党建园地 阅 1234 转 56\n转藏到我的图书馆\n微信分享:\n"
+      "新时代党支部建设\n正文。\n来自:党建园地 > 《党建》\n类似文章 更多\n党支部标准化建设\n");
+  const Article a = Only(r);
+  CHECK(a.preamble == Strings{"2019-06-12 党建园地", "正文。"});
+  CHECK(Removed(r, "阅 1234 转 56"));
+  CHECK(Removed(r, "党支部标准化建设"));
+}
+
+TEST_CASE("shape: the next answerer's card is not part of an answer", "[shapes]") {
+  const Result r = ExtractText(
+      "问题?\n2个回答\n展开全部\n一是建强班子。\n匿名用户\n2019-05-12\n展开全部\n二是完善制度。\n");
+  REQUIRE(r.articles.size() == 2);
+  CHECK(r.articles[0].sections.at(0).paragraphs.empty());
+  CHECK(Removed(r, "2019-05-12"));
+}
