@@ -41,6 +41,11 @@ TEST_CASE("normalize: mojibake is warned about and kept", "[normalize]") {
   CHECK(line.text == "價值取向?;鶎狱h組織");
   REQUIRE(w.size() == 1);
   CHECK(w[0].code == "mojibake");
+  // A question mark between sentences is no damage, half-width or full-width.
+  w.clear();
+  Normalize("如何做好工作?我认为要抓好三点。", &w);
+  Normalize("如何做好工作？我认为要抓好三点。", &w);
+  CHECK(w.empty());
 }
 
 TEST_CASE("normalize: the view folds width and script, and maps back", "[normalize]") {
