@@ -566,3 +566,29 @@ TEST_CASE("shape: the next answerer's card is not part of an answer", "[shapes]"
   CHECK(r.articles[0].sections.at(0).paragraphs.empty());
   CHECK(Removed(r, "2019-05-12"));
 }
+
+TEST_CASE("shape: a source named in a phrase: (原载《求是》2019年第3期), 本文选自《X》", "[shapes]") {
+  const Article a = Only(ExtractText("题目\n正文。\n(原载《求是》2019年第3期)\n"));
+  REQUIRE(a.source);
+  CHECK(a.source->name == "求是");
+  CHECK(a.source->issue == "2019年第3期");
+  CHECK(a.preamble == Strings{"正文。"});
+  const Article b = Only(ExtractText("题目\n本文选自《党建研究》\n正文。\n"));
+  REQUIRE(b.source);
+  CHECK(b.source->name == "党建研究");
+}
+
+TEST_CASE("shape: an affiliation in brackets under the authors, without numbers", "[shapes]") {
+  const Article a = Only(ExtractText(
+      "题目\n王丽娟,张国强\n(南京师范大学 马克思主义学院,江苏 南京 210023)\n正文。\n(此处为说明)\n"));
+  CHECK(a.authors == Strings{"王丽娟", "张国强"});
+  CHECK(a.affiliations == Strings{"南京师范大学 马克思主义学院,江苏 南京 210023"});
+  CHECK(a.preamble == Strings{"正文。", "(此处为说明)"});  // A remark in brackets stays.
+}
+
+TEST_CASE("shape: a site name alone on the first line is no title; spaced 关 键 词", "[shapes]") {
+  const Result r = ExtractText("中国论文网\n题目\n关 键 词:党建;组织力\n正文。\n");
+  CHECK(Only(r).title == "题目");
+  CHECK(Only(r).keywords == Strings{"党建", "组织力"});
+  CHECK(Removed(r, "中国论文网"));
+}
