@@ -592,3 +592,16 @@ TEST_CASE("shape: a site name alone on the first line is no title; spaced 关 �
   CHECK(Only(r).keywords == Strings{"党建", "组织力"});
   CHECK(Removed(r, "中国论文网"));
 }
+
+TEST_CASE("shape: answers opened by a vote line (56 人赞同了该回答)", "[shapes]") {
+  const Result r = ExtractText(
+      "如何理解党建引领?\n关注者\n128\n5 个回答\n张三\n政治学博士\n56 人赞同了该回答\n"
+      "一、组织引领。把党组织建在网格上。\n编辑于 2021-09-03 10:15\n赞同 56\n7 条评论\n李四\n"
+      "1.2 万人赞同了该回答\n首先是要建强班子。\n发布于 2022-01-10 08:30\n");
+  REQUIRE(r.articles.size() == 2);
+  REQUIRE(r.collection);
+  CHECK(r.collection->declared_count == 5);
+  CHECK(Outline(r) == "一、组织引领\n");
+  CHECK(r.articles[1].preamble == Strings{"首先是要建强班子。"});
+  CHECK(Removed(r, "政治学博士"));
+}
