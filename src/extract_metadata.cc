@@ -233,6 +233,11 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
         WithoutSpaces(line.view) == title_key) {
       continue;
     }
+    // A reference entry is no body even where no 参考文献 line opened the list.
+    if (rules.reference_item && RE2::PartialMatch(line.view, *rules.reference_item)) {
+      article->references.push_back(line.text);
+      continue;
+    }
     if (RE2::FullMatch(line.view, *rules.references_start)) {
       for (size_t k = i + 1; k < lines.size(); ++k) article->references.push_back(lines[k].text);
       break;

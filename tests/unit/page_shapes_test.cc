@@ -605,3 +605,11 @@ TEST_CASE("shape: answers opened by a vote line (56 人赞同了该回答)", "[s
   CHECK(r.articles[1].preamble == Strings{"首先是要建强班子。"});
   CHECK(Removed(r, "政治学博士"));
 }
+
+TEST_CASE("shape: reference entries without a 参考文献 line leave the body", "[shapes]") {
+  const Article a = Only(ExtractText(
+      "题目\n一、引言\n正文引用了文献[1]。\n[1]王明.基层党建研究[J].党建研究,2019(3):12-15.\n"
+      "[2]李华.组织力[M].北京:人民出版社,2018.\n"));
+  CHECK(a.references.size() == 2);
+  CHECK(a.sections.at(0).paragraphs == Strings{"正文引用了文献[1]。"});
+}
