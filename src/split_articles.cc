@@ -197,13 +197,16 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
       }
       if (!article.lines.empty()) page.articles.push_back(std::move(article));
     }
-    if (page.articles.size() >= 2) {
+    // A page of several answers is a collection, also when a cut-off page shows only the first
+    // of the answers it announces (2个回答).
+    int declared = 0;
+    if (count_line < lines.size()) {
+      Captures c = MatchLine(*split.answer_count, lines[count_line].view);
+      declared = std::stoi(ViewGroup(*split.answer_count, c, "count"));
+    }
+    if (page.articles.size() >= 2 || declared >= 2) {
       page.collection = Collection{question, "", static_cast<int>(page.articles.size())};
-      if (count_line < lines.size()) {
-        Captures c = MatchLine(*split.answer_count, lines[count_line].view);
-        page.collection->declared_count =
-            std::stoi(ViewGroup(*split.answer_count, c, "count"));
-      }
+      if (declared > 0) page.collection->declared_count = declared;
     }
     return page;
   }

@@ -55,6 +55,17 @@ TEST_CASE("split: one answer is one article and no collection", "[split]") {
   CHECK(page.articles[0].title == "问题");
 }
 
+TEST_CASE("split: a cut-off page showing one of the answers it announces is a collection",
+          "[split]") {
+  std::vector<Removal> removed;
+  auto page =
+      SplitArticles(MakeLines({"问题", "2个回答", "展开全部", "回答的开头"}), Rules(), &removed);
+  REQUIRE(page.collection);
+  CHECK(page.collection->title == "问题");
+  CHECK(page.collection->declared_count == 2);
+  CHECK(page.articles.size() == 1);
+}
+
 TEST_CASE("split: IsoDate checks ranges", "[split]") {
   CHECK(IsoDate("2014", "6", "16") == "2014-06-16");
   CHECK(IsoDate("2014", "13", "1").empty());
