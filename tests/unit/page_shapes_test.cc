@@ -613,3 +613,9 @@ TEST_CASE("shape: reference entries without a 参考文献 line leave the body",
   CHECK(a.references.size() == 2);
   CHECK(a.sections.at(0).paragraphs == Strings{"正文引用了文献[1]。"});
 }
+
+TEST_CASE("shape: prompts of articles reposted from WeChat accounts are furniture", "[shapes]") {
+  const Result r = ExtractText("题目\n点击上方蓝字关注我们\n正文。\n- END -\n往期推荐\n长按识别二维码关注\n");
+  CHECK(Only(r).preamble == Strings{"正文。"});
+  CHECK(Removed(r, "往期推荐"));
+}
