@@ -49,6 +49,22 @@ std::string StripTrailingPunct(const std::string& s) {
   return out;
 }
 
+// Text after a space that reads as body rather than the heading's second half: a sentence of
+// some length, or one with punctuation inside (…手段单一,缺乏吸引力。); 党群义工服务平台。 is
+// the heading's own words.
+bool LooksLikeBody(const std::string& v, size_t from, size_t to) {
+  constexpr size_t kMinBodyChars = 15;
+  static const std::u32string kInner = U",，、;；:：";
+  size_t len, chars = 0;
+  const size_t last = PreviousCharStart(v, to);
+  for (size_t i = from; i < to; i += len) {
+    const char32_t c = DecodeAt(v, i, &len);
+    ++chars;
+    if (i != last && kInner.find(c) != std::u32string::npos) return true;
+  }
+  return chars >= kMinBodyChars;
+}
+
 struct HeadingParts {
   std::string heading;
   std::string body;  // The rest of the paragraph, empty when none.
@@ -69,28 +85,33 @@ HeadingParts SplitHeading(const Line& line, size_t from, size_t to, const Headin
     }
   }
   const size_t chars = CountChars(std::string_view(v).substr(from, to - from));
-  HeadingParts parts;
-  if (cut == std::string::npos) {
-    if (chars > static_cast<size_t>(rules.short_line_chars)) {
-      // No punctuation in a long paragraph: the heading's words end where a space stands
-      // between two Han characters, if one does.
-      for (size_t i = from; i < to; i += len) {
-        const char32_t c = DecodeAt(v, i, &len);
-        if (c != ' ' || i == from) continue;
-        const char32_t before = DecodeAt(v, PreviousCharStart(v, i), &len);
-        size_t after_len;
-        const char32_t after = i + 1 < to ? DecodeAt(v, i + 1, &after_len) : 0;
-        len = 1;
-        if (IsHan(before) && IsHan(after)) {
-          cut = i;
-          break;
-        }
+  const bool ends_in_punct = last_start >= from && last_start < to &&
+                             Contains(rules.heading_end, DecodeAt(v, last_start, &len));
+  // A lost line break glues body to a heading, often leaving a space: in a long paragraph, or
+  // one with a sentence after the heading, the heading's words end at a space between two Han
+  // characters before the first punctuation (…存在的问题 (一)思想认识不足 部分企业…。).
+  const bool long_unpunctuated =
+      chars > static_cast<size_t>(rules.short_line_chars) && cut == std::string::npos;
+  if (chars > static_cast<size_t>(rules.short_line_chars) || cut != std::string::npos ||
+      ends_in_punct) {
+    const size_t limit = cut == std::string::npos ? to : cut;
+    for (size_t i = from; i < limit; i += len) {
+      const char32_t c = DecodeAt(v, i, &len);
+      if (c != ' ' || i == from) continue;
+      const char32_t before = DecodeAt(v, PreviousCharStart(v, i), &len);
+      size_t after_len;
+      const char32_t after = i + 1 < to ? DecodeAt(v, i + 1, &after_len) : 0;
+      len = 1;
+      if (IsHan(before) && IsHan(after) && (long_unpunctuated || LooksLikeBody(v, i + 1, to))) {
+        cut = i;
+        break;
       }
     }
-    if (cut == std::string::npos) {
-      parts.heading = StripTrailingPunct(Trim(line.TextOf(from, to)));
-      return parts;
-    }
+  }
+  HeadingParts parts;
+  if (cut == std::string::npos) {
+    parts.heading = StripTrailingPunct(Trim(line.TextOf(from, to)));
+    return parts;
   }
   DecodeAt(v, cut, &len);
   parts.heading = StripTrailingPunct(Trim(line.TextOf(from, cut)));

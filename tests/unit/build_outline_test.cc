@@ -40,6 +40,12 @@ TEST_CASE("outline: small pages", "[outline]") {
       {"quantities and years are no headings",
        "标题\n2014年,我们完成了任务。\n1.5亿元用于建设。\n一、总结\n",
        "1 一、 总结\n"},
+      {"a space that a lost line break left ends the heading before a sentence of body",
+       "标题\n(一)思想认识不足 部分企业领导重经营轻党建,认为党建可有可无。\n"
+       "(二)工作方式陈旧 党建工作的方法手段单一而且缺乏吸引力。\n(三)系统打造 党群义工服务平台。\n"
+       "(四)加强党的领导 提高执政能力\n",
+       "1 (一) 思想认识不足\n1 (二) 工作方式陈旧\n1 (三) 系统打造 党群义工服务平台\n"
+       "1 (四) 加强党的领导 提高执政能力\n"},
       {"headings in traditional characters and full-width forms",
        "標題\n一、擅於做群眾工作\n（一）堅持群眾路線\n１．加強學習\n",
        "1 一、 擅於做群眾工作\n2 （一） 堅持群眾路線\n3 １． 加強學習\n"},
