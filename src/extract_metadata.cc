@@ -194,6 +194,17 @@ bool IsMetadataLine(const Line& line, const MetadataRules& rules) {
 
 }  // namespace
 
+size_t SiteSuffixStart(const Line& line, const MetadataRules& rules) {
+  re2::StringPiece tail;
+  if (rules.title_site_suffix &&
+      rules.title_site_suffix->Match(line.view, 0, line.view.size(), RE2::UNANCHORED, &tail, 1) &&
+      tail.data() + tail.size() == line.view.data() + line.view.size() &&
+      tail.data() != line.view.data()) {
+    return tail.data() - line.view.data();
+  }
+  return line.view.size();
+}
+
 void ExtractMetadata(Article* article, const MetadataRules& rules) {
   std::vector<Line>& lines = article->lines;
   size_t first = 0;
@@ -202,17 +213,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
     if (CountChars(candidate.view) <= static_cast<size_t>(rules.title_max_chars) &&
         !EndsLikeSentence(candidate.view) && !IsMetadataLine(candidate, rules) &&
         !(rules.not_title && RE2::PartialMatch(candidate.view, *rules.not_title))) {
-      article->title = candidate.text;
       // Page titles carry the site's name or the file's extension (…总结 - 百度文库, …总结.doc).
-      re2::StringPiece tail;
-      if (rules.title_site_suffix &&
-          rules.title_site_suffix->Match(candidate.view, 0, candidate.view.size(),
-                                         RE2::UNANCHORED, &tail, 1) &&
-          tail.data() + tail.size() == candidate.view.data() + candidate.view.size() &&
-          tail.data() != candidate.view.data()) {
-        const size_t begin = tail.data() - candidate.view.data();
-        article->title = Trim(candidate.TextOf(0, begin));
-      }
+      article->title = Trim(candidate.TextOf(0, SiteSuffixStart(candidate, rules)));
       first = 1;
     }
   }

@@ -14,6 +14,11 @@ namespace gangmu {
 
 void ExtractMetadata(Article* article, const MetadataRules& rules);
 
+// Where a title line's site name or file extension starts in its view (…总结 - 百度文库,
+// …总结.doc): title_site_suffix's match at the end of the line, or view.size() when none. The
+// split stage uses it for questions and collection titles too.
+size_t SiteSuffixStart(const Line& line, const MetadataRules& rules);
+
 }  // namespace gangmu
 
 #endif  // GANGMU_EXTRACT_METADATA_H_

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "extract_metadata.h"
 #include "utf8.h"
 
 namespace gangmu {
@@ -20,7 +21,7 @@ struct Captures {
   std::vector<re2::StringPiece> groups;
 };
 
-Captures MatchLine(const RE2& re, const std::string& view) {
+Captures MatchLine(const RE2& re, re2::StringPiece view) {
   Captures c;
   c.groups.resize(re.NumberOfCapturingGroups() + 1);
   c.matched = re.Match(view, 0, view.size(), RE2::UNANCHORED, c.groups.data(),
@@ -101,16 +102,20 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
     std::vector<Line> header_zone(lines.begin(), lines.begin() + headers[0]);
     Collection collection;
     for (const auto& line : header_zone) {
-      Captures c = MatchLine(*split.collection_title, line.view);
+      // The page title may end in the site's name: …(精选8篇) - 范文网.
+      const size_t end = SiteSuffixStart(line, rules.metadata);
+      Captures c =
+          MatchLine(*split.collection_title, re2::StringPiece(line.view.data(), end));
       if (c.matched && IsShort(line)) {
-        collection.title = Trim(line.text);
+        collection.title = Trim(line.TextOf(0, end));
         const std::string count = ViewGroup(*split.collection_title, c, "count");
         if (!count.empty()) collection.declared_count = std::stoi(count);
         break;
       }
     }
     if (collection.title.empty() && !header_zone.empty()) {
-      collection.title = Trim(header_zone.front().text);
+      const Line& first = header_zone.front();
+      collection.title = Trim(first.TextOf(0, SiteSuffixStart(first, rules.metadata)));
     }
     collection.date = PageDate(header_zone, *rules.metadata.page_date);
     for (const auto& line : header_zone) {
@@ -156,7 +161,7 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
     }
     for (size_t i = 0; i < first_body; ++i) {
       if (i == 0 && i != count_line) {
-        question = Trim(lines[i].text);
+        question = Trim(lines[i].TextOf(0, SiteSuffixStart(lines[i], rules.metadata)));
         continue;
       }
       removed->push_back({i == count_line ? "answer_count" : "page_header", lines[i].number,

@@ -619,3 +619,16 @@ TEST_CASE("shape: prompts of articles reposted from WeChat accounts are furnitur
   CHECK(Only(r).preamble == Strings{"正文。"});
   CHECK(Removed(r, "往期推荐"));
 }
+
+TEST_CASE("shape: a question or collection title ending in the site's name loses it", "[shapes]") {
+  const Result qa = ExtractText(
+      "如何做好基层党建工作_百度知道\n2个回答\n展开全部\n回答一。\n展开全部\n回答二。\n");
+  REQUIRE(qa.collection);
+  CHECK(qa.collection->title == "如何做好基层党建工作");
+  CHECK(qa.articles.at(1).title == "如何做好基层党建工作");
+  const Result essays = ExtractText(
+      "党建论文范文(精选3篇) - 范文网\n党建论文 篇1\n正文。\n党建论文 篇2\n正文。\n");
+  REQUIRE(essays.collection);
+  CHECK(essays.collection->title == "党建论文范文(精选3篇)");
+  CHECK(essays.collection->declared_count == 3);
+}
