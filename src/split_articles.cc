@@ -123,6 +123,12 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
     }
     for (size_t h = 0; h < headers.size(); ++h) {
       const Line& header = lines[headers[h]];
+      // A header right before another is an entry of the page's table of contents (篇一:…
+      // 篇二:… listed before the articles), not an article.
+      if (h + 1 < headers.size() && headers[h + 1] == headers[h] + 1) {
+        removed->push_back({"contents", header.number, Trim(header.text)});
+        continue;
+      }
       const RE2& pattern = *header_patterns[h];
       Captures c = MatchLine(pattern, header.view);
       Article article;

@@ -632,3 +632,13 @@ TEST_CASE("shape: a question or collection title ending in the site's name loses
   CHECK(essays.collection->title == "党建论文范文(精选3篇)");
   CHECK(essays.collection->declared_count == 3);
 }
+
+TEST_CASE("shape: a compilation's table of contents is no article", "[shapes]") {
+  const Result r = ExtractText(
+      "心得体会(精选3篇)\n篇一:学习心得\n篇二:工作心得\n篇三:生活心得\n篇一:学习心得\n正文一。\n"
+      "篇二:工作心得\n正文二。\n篇三:生活心得\n正文三。\n");
+  REQUIRE(r.articles.size() == 3);
+  CHECK(r.articles[2].title == "生活心得");
+  CHECK(r.articles[2].preamble == Strings{"正文三。"});
+  CHECK(Removed(r, "篇二:工作心得"));
+}
