@@ -59,10 +59,13 @@ bool IsLinkItem(const Line& line, const RE2& item, const FurnitureRules& rules) 
 size_t LinkRun(const std::vector<Line>& kept, const std::vector<bool>& after_link_heading,
                size_t i, const FurnitureRules& rules) {
   size_t j = i;
-  // Under a link-list heading every short title line is a link, numbered or not.
+  // Under a link-list heading every short title line is a link, numbered or not: a run of
+  // them that reaches the end of the page, or a run of min_lines. A shorter run in the middle
+  // of a page may be the next article's title and byline.
   if (after_link_heading[i] && rules.link_heading_item) {
     while (j < kept.size() && IsLinkItem(kept[j], *rules.link_heading_item, rules)) ++j;
-    if (j > i) return j - i;
+    if (j == kept.size() || j - i >= static_cast<size_t>(rules.link_min_lines)) return j - i;
+    j = i;
   }
   while (j < kept.size() && IsLinkItem(kept[j], *rules.link_item, rules)) ++j;
   if (j > i || !rules.link_numbered_item) return j - i;

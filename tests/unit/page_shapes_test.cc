@@ -642,3 +642,13 @@ TEST_CASE("shape: a compilation's table of contents is no article", "[shapes]") 
   CHECK(r.articles[2].preamble == Strings{"正文三。"});
   CHECK(Removed(r, "篇二:工作心得"));
 }
+
+TEST_CASE("shape: a title ending in 网 that names no site stays the title", "[shapes]") {
+  CHECK(Only(ExtractText("筑牢疫情防控网\n正文。\n")).title == "筑牢疫情防控网");
+}
+
+TEST_CASE("shape: a link heading in mid-page takes no short title lines below it", "[shapes]") {
+  const Result r = ExtractText("热门推荐\n基层党建工作总结\n王明\n正文。\n");
+  CHECK(Only(r).title == "基层党建工作总结");
+  CHECK(Only(r).authors == Strings{"王明"});
+}
