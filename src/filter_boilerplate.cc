@@ -101,7 +101,7 @@ void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
   out.reserve(kept.size());
   for (size_t i = 0; i < kept.size();) {
     size_t j = i + LinkRun(kept, after_link_heading, i, rules);
-    // Under a link-list heading the heading itself says what follows: one line is enough.
+    // Under a link-list heading LinkRun has judged the run already: whatever it returns is a list.
     if (j - i >= static_cast<size_t>(rules.link_min_lines) || (after_link_heading[i] && j > i)) {
       for (size_t k = i; k < j; ++k) {
         removed->push_back({"link_list", kept[k].number, Trim(kept[k].text)});
