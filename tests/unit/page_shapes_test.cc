@@ -652,3 +652,12 @@ TEST_CASE("shape: a link heading in mid-page takes no short title lines below it
   CHECK(Only(r).title == "基层党建工作总结");
   CHECK(Only(r).authors == Strings{"王明"});
 }
+
+TEST_CASE("shape: a document's table of contents gives no headings", "[shapes]") {
+  const Result r = ExtractText(
+      "工作方案\n目录\n一、总体要求……………………1\n二、主要任务 .......... 3\n"
+      "一、总体要求\n正文。\n二、主要任务\n正文。\n");
+  CHECK(Outline(r) == "一、总体要求\n二、主要任务\n");
+  CHECK(Only(r).preamble.empty());
+  CHECK(Removed(r, "总体要求……"));
+}
