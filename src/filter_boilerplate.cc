@@ -73,14 +73,46 @@ size_t LinkRun(const std::vector<Line>& kept, const std::vector<bool>& after_lin
   return after_link_heading[i] || j == kept.size() ? j - i : 0;
 }
 
+// A table of contents lists the headings that come later: under a contents heading, the run
+// of lines that the page repeats further down goes (the later copies are the headings).
+void RemoveContents(const std::vector<size_t>& starts, std::vector<Line>* kept,
+                    std::vector<bool>* after_link_heading, std::vector<Removal>* removed) {
+  if (starts.empty()) return;
+  std::unordered_map<std::string, size_t> last_seen;
+  for (size_t i = 0; i < kept->size(); ++i) last_seen[WithoutSpaces((*kept)[i].view)] = i;
+  std::vector<bool> drop(kept->size(), false);
+  for (const size_t start : starts) {
+    for (size_t i = start; i < kept->size(); ++i) {
+      auto it = last_seen.find(WithoutSpaces((*kept)[i].view));
+      if (it == last_seen.end() || it->second <= i) break;
+      drop[i] = true;
+    }
+  }
+  size_t out = 0;
+  for (size_t i = 0; i < kept->size(); ++i) {
+    if (drop[i]) {
+      removed->push_back({"contents", (*kept)[i].number, Trim((*kept)[i].text)});
+      continue;
+    }
+    if (out != i) {
+      (*kept)[out] = std::move((*kept)[i]);
+      (*after_link_heading)[out] = (*after_link_heading)[i];
+    }
+    ++out;
+  }
+  kept->resize(out);
+  after_link_heading->resize(out);
+}
+
 }  // namespace
 
 void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
                        std::vector<Removal>* removed) {
   std::vector<Line> kept;
   std::vector<bool> after_link_heading;  // Per kept line: the line before it headed links.
+  std::vector<size_t> contents_starts;   // Kept lines right under a contents heading (目录).
   kept.reserve(lines->size());
-  bool link_heading = false;
+  bool link_heading = false, contents_heading = false;
   for (auto& line : *lines) {
     if (IsBlank(line)) continue;
     RemovePhrases(&line, rules, removed);
@@ -88,14 +120,17 @@ void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
     if (const FurnitureRule* rule = MatchingLineRule(line, rules)) {
       removed->push_back({rule->id, line.number, Trim(line.text)});
       link_heading = rule->opens_link_list;
+      contents_heading = rule->opens_contents;
       continue;
     }
     const std::string_view trimmed = TrimmedView(line.text);
     if (trimmed.size() != line.text.size()) line.text = std::string(trimmed), BuildView(&line);
     kept.push_back(std::move(line));
     after_link_heading.push_back(link_heading);
-    link_heading = false;
+    if (contents_heading) contents_starts.push_back(kept.size() - 1);
+    link_heading = contents_heading = false;
   }
+  RemoveContents(contents_starts, &kept, &after_link_heading, removed);
   // Link lists: runs of short bulleted lines, or of numbered titles where links are expected.
   std::vector<Line> out;
   out.reserve(kept.size());

@@ -279,12 +279,14 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
                        std::vector<FurnitureRule>* out) {
   for (const auto& node : List(r, parent, key)) {
     const std::string id = RuleId(r, node);
-    if (!r.CheckMap(node, what, id, {"id", "pattern", "max_chars", "opens_link_list", "about"},
+    if (!r.CheckMap(node, what, id,
+                    {"id", "pattern", "max_chars", "opens_link_list", "opens_contents", "about"},
                     {"id", "pattern"}))
       continue;
     FurnitureRule rule{id, r.Pattern(node, "pattern", id),
                        r.Int(node, "max_chars", id, 200, 1, 1000000),
-                       r.Bool(node, "opens_link_list", id, false)};
+                       r.Bool(node, "opens_link_list", id, false),
+                       r.Bool(node, "opens_contents", id, false)};
     if (rule.pattern) out->push_back(std::move(rule));
   }
 }

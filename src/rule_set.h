@@ -40,6 +40,7 @@ struct FurnitureRule {
   Regex pattern;
   int max_chars = 200;  // Longer lines are body text that merely mentions the phrase.
   bool opens_link_list = false;  // The line heads a list of links (相关文章).
+  bool opens_contents = false;   // The line heads a table of contents (目录).
 };
 struct FurnitureRules {
   std::vector<FurnitureRule> lines;    // Remove the whole line.

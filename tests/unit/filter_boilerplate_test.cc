@@ -95,3 +95,22 @@ TEST_CASE("furniture: breadcrumbs are navigation", "[furniture]") {
   CHECK(Texts(lines) == std::vector<std::string>{"正文。"});
   CHECK(removed.at(0).rule == "breadcrumb");
 }
+
+TEST_CASE("furniture: a table of contents goes where the page repeats its entries",
+          "[furniture]") {
+  auto lines = MakeLines({"预案", "说明在前。", "目　　录", "1　总则", "1.1　编制目的", "2　组织机构",
+                          "1　总则", "1.1　编制目的", "为了做好工作。", "2　组织机构", "正文。"});
+  std::vector<Removal> removed;
+  FilterBoilerplate(&lines, Rules().furniture, &removed);
+  CHECK(Texts(lines) == std::vector<std::string>{"预案", "说明在前。", "1　总则", "1.1　编制目的",
+                                                 "为了做好工作。", "2　组织机构", "正文。"});
+  REQUIRE(removed.size() == 4);
+  CHECK(removed[0].rule == "contents_heading");
+  CHECK(removed[1].rule == "contents");
+  CHECK(removed[3].text == "2　组织机构");
+  // Entries the page does not repeat are no contents: the run stops at the first of them.
+  auto single = MakeLines({"目录", "一、总则", "正文。"});
+  removed.clear();
+  FilterBoilerplate(&single, Rules().furniture, &removed);
+  CHECK(Texts(single) == std::vector<std::string>{"一、总则", "正文。"});
+}
