@@ -225,7 +225,17 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
   if (lines.empty()) return page;  // An empty page holds no article.
   Article article;
   article.first_line = lines.front().number;
-  article.lines = std::move(lines);
+  // A lone 展开全部 opens the page's only answer: a widget, not text.
+  for (const size_t s : separators) {
+    removed->push_back({"answer_separator", lines[s].number, Trim(lines[s].text)});
+  }
+  for (size_t i = 0, s = 0; i < lines.size(); ++i) {
+    if (s < separators.size() && separators[s] == i) {
+      ++s;
+      continue;
+    }
+    article.lines.push_back(std::move(lines[i]));
+  }
   page.articles.push_back(std::move(article));
   return page;
 }

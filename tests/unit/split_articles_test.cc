@@ -71,3 +71,14 @@ TEST_CASE("split: IsoDate checks ranges", "[split]") {
   CHECK(IsoDate("2014", "13", "1").empty());
   CHECK(IsoDate("14", "6", "16").empty());
 }
+
+TEST_CASE("split: a lone 展开全部 on a page without an answer count is removed", "[split]") {
+  std::vector<Removal> removed;
+  auto page = SplitArticles(MakeLines({"问题", "展开全部", "回答。"}), Rules(), &removed);
+  CHECK_FALSE(page.collection);
+  REQUIRE(page.articles.size() == 1);
+  REQUIRE(page.articles[0].lines.size() == 2);
+  CHECK(page.articles[0].lines[1].text == "回答。");
+  REQUIRE(removed.size() == 1);
+  CHECK(removed[0].rule == "answer_separator");
+}
