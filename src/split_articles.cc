@@ -158,8 +158,10 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
     // Before the first separator: the question, the answer count, the answerer's name and
     // date. Body text there (an answer shown unfolded, with its widget after it) is an answer
     // of its own, never dropped.
+    // Text above the answer count details the question; only below it can an answer begin.
     size_t first_body = separators[0];
-    for (size_t i = 1; i < separators[0]; ++i) {
+    const size_t answers_from = count_line < separators[0] ? count_line + 1 : 1;
+    for (size_t i = answers_from; i < separators[0]; ++i) {
       if (i != count_line && LooksLikeBody(lines[i], rules.headings.sentence_end)) {
         first_body = i;
         break;
@@ -170,8 +172,10 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
         question = Trim(lines[i].TextOf(0, SiteSuffixStart(lines[i], rules.metadata)));
         continue;
       }
-      removed->push_back({i == count_line ? "answer_count" : "page_header", lines[i].number,
-                          Trim(lines[i].text)});
+      const char* rule = i == count_line ? "answer_count"
+                         : count_line < lines.size() && i < count_line ? "question_detail"
+                                          : "page_header";
+      removed->push_back({rule, lines[i].number, Trim(lines[i].text)});
     }
     if (first_body < separators[0]) {
       Article article;

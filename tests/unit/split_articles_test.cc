@@ -82,3 +82,15 @@ TEST_CASE("split: a lone 展开全部 on a page without an answer count is remov
   REQUIRE(removed.size() == 1);
   CHECK(removed[0].rule == "answer_separator");
 }
+
+TEST_CASE("split: text between the question and the answer count details the question",
+          "[split]") {
+  std::vector<Removal> removed;
+  auto page = SplitArticles(MakeLines({"如何做好工作?", "我是一名支部书记,想请教一下,谢谢。", "2个回答",
+                                       "展开全部", "回答一。", "展开全部", "回答二。"}),
+                            Rules(), &removed);
+  REQUIRE(page.articles.size() == 2);
+  CHECK(page.articles[0].lines.at(0).text == "回答一。");
+  REQUIRE(removed.size() >= 1);
+  CHECK(removed[0].rule == "question_detail");
+}
