@@ -661,3 +661,15 @@ TEST_CASE("shape: a document's table of contents gives no headings", "[shapes]")
   CHECK(Only(r).preamble.empty());
   CHECK(Removed(r, "总体要求……"));
 }
+
+TEST_CASE("shape: counters in brackets or with a colon; counts behind other words", "[shapes]") {
+  for (const char* page : {"工作总结(优秀7篇)\n工作总结(篇1)\n正文一。\n工作总结(篇2)\n正文二。\n",
+                           "工作总结(热门9篇)\n工作总结 篇1:\n正文一。\n工作总结 篇2:\n正文二。\n"}) {
+    INFO(page);
+    const Result r = ExtractText(page);
+    REQUIRE(r.articles.size() == 2);
+    CHECK(r.articles[1].title == "工作总结");
+    REQUIRE(r.collection);
+    CHECK(r.collection->declared_count > 0);
+  }
+}
