@@ -2,6 +2,7 @@
 #include "extract_metadata.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "normalize_text.h"
@@ -102,6 +103,17 @@ void AddAuthor(const std::string& name, const MetadataRules& rules, Article* art
   probe.text = AuthorName(name);
   BuildView(&probe);
   if (!RE2::FullMatch(probe.view, *rules.not_author)) AddUnique(&article->authors, probe.text);
+}
+
+// Whether a line holds any word (a Han character, a letter or a digit): what the fields of a
+// header line leave between them (" | ", " / ") holds none.
+bool HasWords(const std::string& view) {
+  size_t len;
+  for (size_t i = 0; i < view.size(); i += len) {
+    const char32_t c = DecodeAt(view, i, &len);
+    if (IsHan(c) || (c < 0x80 && std::isalnum(static_cast<int>(c)))) return true;
+  }
+  return false;
 }
 
 struct Match {
@@ -261,7 +273,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
           line.text.erase(tb, te - tb);
           line.text = Trim(line.text);
           BuildView(&line);
-          consumed = line.text.empty();
+          consumed = !HasWords(line.view);
           again = !consumed;
         } else {
           consumed = !rule.consume_match;

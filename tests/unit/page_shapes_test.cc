@@ -547,6 +547,11 @@ TEST_CASE("shape: a header line of fields: date, source, author, counters", "[sh
   CHECK_FALSE(b.source);
   CHECK(b.authors.empty());
   CHECK(b.preamble == Strings{"正文。"});
+  // Fields between bars leave nothing behind.
+  const Article c = Only(ExtractText("题目\n时间：2019-01-01 | 来源：求是网 | 作者：王五\n正文。\n"));
+  CHECK(c.authors == Strings{"王五"});
+  CHECK(c.date == "2019-01-01");
+  CHECK(c.preamble == Strings{"正文。"});
 }
 
 TEST_CASE("shape: library-site widgets and counters; the title repeated below them", "[shapes]") {
