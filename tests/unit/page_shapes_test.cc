@@ -678,3 +678,11 @@ TEST_CASE("shape: counters in brackets or with a colon; counts behind other word
     CHECK(r.collection->declared_count > 0);
   }
 }
+
+TEST_CASE("shape: a speech's date in brackets and its speaker with an office", "[shapes]") {
+  const Article a = Only(ExtractText(
+      "在全市党建工作会议上的讲话\n市委书记 张三\n(2019年3月1日)\n同志们:\n今天召开会议。\n"));
+  CHECK(a.authors == Strings{"张三"});
+  CHECK(a.date == "2019-03-01");
+  CHECK(a.preamble == Strings{"同志们:", "今天召开会议。"});
+}
