@@ -686,3 +686,10 @@ TEST_CASE("shape: a speech's date in brackets and its speaker with an office", "
   CHECK(a.date == "2019-03-01");
   CHECK(a.preamble == Strings{"同志们:", "今天召开会议。"});
 }
+
+TEST_CASE("shape: a speech's subtitle with its date and occasion", "[shapes]") {
+  const Article a = Only(ExtractText(
+      "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n各位代表:\n现在报告工作。\n"));
+  CHECK(a.date == "2024-03-05");
+  CHECK(a.preamble == Strings{"各位代表:", "现在报告工作。"});
+}
