@@ -285,6 +285,11 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
     if (consumed) continue;
     // Names may take several lines (one author per line), all before the body.
     if (in_header && header_lines_seen == 0 && !RE2::FullMatch(line.view, *rules.not_author)) {
+      // A two-character name spaced to the width of three (李　强) is one name.
+      if (rules.spaced_name && RE2::FullMatch(line.view, *rules.spaced_name)) {
+        AddAuthor(WithoutSpaces(line.text), rules, article);
+        continue;
+      }
       const RE2& bare = *rules.bare_author;
       std::vector<re2::StringPiece> groups(bare.NumberOfCapturingGroups() + 1);
       if (bare.Match(line.view, 0, line.view.size(), RE2::ANCHOR_BOTH, groups.data(),

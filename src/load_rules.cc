@@ -336,7 +336,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
   r.CheckMap(root, "metadata.yaml", "",
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
-              "page_date", "title_max_chars", "not_title", "not_source", "reference_item",
+              "page_date", "title_max_chars", "not_title", "not_source", "spaced_name", "reference_item",
               "title_site_suffix"},
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
               "page_date"});
@@ -385,6 +385,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   out->title_max_chars = r.Int(root, "title_max_chars", "title_max_chars", 80, 4, 10000);
   if (root["not_title"]) out->not_title = r.Pattern(root, "not_title", "not_title");
   if (root["not_source"]) out->not_source = r.Pattern(root, "not_source", "not_source");
+  if (root["spaced_name"]) out->spaced_name = r.Pattern(root, "spaced_name", "spaced_name");
   if (root["reference_item"]) {
     out->reference_item = r.Pattern(root, "reference_item", "reference_item");
   }

@@ -79,6 +79,7 @@ struct MetadataRules {
   int title_max_chars = 80;
   Regex not_title;        // Optional: a first line that opens the body (一、标题) is no title.
   Regex reference_item;   // Optional: a reference entry ([1]王明.题名[J].刊名,2019(3).) anywhere.
+  Regex spaced_name;      // Optional: one name spaced to a wider width (李　强).
   Regex not_source;       // Optional: source values that name no publication (本站原创, 网络).
   Regex title_site_suffix;  // Optional: a site name or file extension ending a title line.
 };

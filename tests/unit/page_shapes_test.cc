@@ -693,3 +693,8 @@ TEST_CASE("shape: a speech's subtitle with its date and occasion", "[shapes]") {
   CHECK(a.date == "2024-03-05");
   CHECK(a.preamble == Strings{"各位代表:", "现在报告工作。"});
 }
+
+TEST_CASE("shape: a two-character name spaced out is one name", "[shapes]") {
+  CHECK(Only(ExtractText("题目\n张　三\n正文。\n")).authors == Strings{"张三"});
+  CHECK(Only(ExtractText("题目\n张三 李四\n正文。\n")).authors == Strings{"张三", "李四"});
+}
