@@ -325,10 +325,11 @@ void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
     out->collection_title = r.Pattern(comp, "collection_title", "compilation", {"count"});
   }
   const YAML::Node answers = root["answers"];
-  if (r.CheckMap(answers, "answers", "answers", {"count", "separator", "about"},
+  if (r.CheckMap(answers, "answers", "answers", {"count", "separator", "label", "about"},
                  {"count", "separator"})) {
     out->answer_count = r.Pattern(answers, "count", "answers", {"count"});
     out->answer_separator = r.Pattern(answers, "separator", "answers");
+    if (answers["label"]) out->answer_label = r.Pattern(answers, "label", "answers");
   }
 }
 

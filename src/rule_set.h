@@ -58,6 +58,7 @@ struct SplitRules {
   Regex collection_title;  // Group: count.
   Regex answer_count;      // Group: count.
   Regex answer_separator;
+  Regex answer_label;      // Optional: a separator that names the answer below it (最佳答案).
 };
 
 // metadata.yaml

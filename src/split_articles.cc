@@ -147,8 +147,13 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
   // Q&A pages.
   std::vector<size_t> separators;
   size_t count_line = lines.size();
+  bool first_is_label = false;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (RE2::FullMatch(lines[i].view, *split.answer_separator)) separators.push_back(i);
+    const bool label = split.answer_label && RE2::FullMatch(lines[i].view, *split.answer_label);
+    if (label || RE2::FullMatch(lines[i].view, *split.answer_separator)) {
+      if (separators.empty()) first_is_label = label;
+      separators.push_back(i);
+    }
     if (count_line == lines.size() && RE2::FullMatch(lines[i].view, *split.answer_count)) {
       count_line = i;
     }
@@ -158,9 +163,12 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
     // Before the first separator: the question, the answer count, the answerer's name and
     // date. Body text there (an answer shown unfolded, with its widget after it) is an answer
     // of its own, never dropped.
-    // Text above the answer count details the question; only below it can an answer begin.
+    // Text above the answer count, or above a label such as 最佳答案, details the question;
+    // only below it can an answer begin.
     size_t first_body = separators[0];
-    const size_t answers_from = count_line < separators[0] ? count_line + 1 : 1;
+    const size_t answers_from = first_is_label               ? separators[0]
+                                : count_line < separators[0] ? count_line + 1
+                                                             : 1;
     for (size_t i = answers_from; i < separators[0]; ++i) {
       if (i != count_line && LooksLikeBody(lines[i], rules.headings.sentence_end)) {
         first_body = i;
@@ -173,7 +181,8 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
         continue;
       }
       const char* rule = i == count_line ? "answer_count"
-                         : count_line < lines.size() && i < count_line ? "question_detail"
+                         : (count_line < lines.size() && i < count_line) || first_is_label
+                             ? "question_detail"
                                           : "page_header";
       removed->push_back({rule, lines[i].number, Trim(lines[i].text)});
     }

@@ -698,3 +698,16 @@ TEST_CASE("shape: a two-character name spaced out is one name", "[shapes]") {
   CHECK(Only(ExtractText("题目\n张　三\n正文。\n")).authors == Strings{"张三"});
   CHECK(Only(ExtractText("题目\n张三 李四\n正文。\n")).authors == Strings{"张三", "李四"});
 }
+
+TEST_CASE("shape: answers under labels (最佳答案, 其他回答); the question's detail above them",
+          "[shapes]") {
+  const Result r = ExtractText(
+      "党支部书记如何抓好党建工作? - 百度知道\n我是新上任的支部书记,请问怎样才能抓好党建工作?\n最佳答案\n"
+      "1、抓好班子建设。选好配强支部班子。\n本回答由网友推荐\n其他回答\n首先要加强学习。\n");
+  REQUIRE(r.articles.size() == 2);
+  REQUIRE(r.collection);
+  CHECK(r.collection->title == "党支部书记如何抓好党建工作?");
+  CHECK(Outline(r) == "1、抓好班子建设\n");
+  CHECK(r.articles[1].preamble == Strings{"首先要加强学习。"});
+  CHECK(Removed(r, "我是新上任的支部书记"));
+}
