@@ -180,10 +180,8 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
         question = Trim(lines[i].TextOf(0, SiteSuffixStart(lines[i], rules.metadata)));
         continue;
       }
-      const char* rule = i == count_line ? "answer_count"
-                         : (count_line < lines.size() && i < count_line) || first_is_label
-                             ? "question_detail"
-                                          : "page_header";
+      const bool detail = (count_line < lines.size() && i < count_line) || first_is_label;
+      const char* rule = i == count_line ? "answer_count" : detail ? "question_detail" : "page_header";
       removed->push_back({rule, lines[i].number, Trim(lines[i].text)});
     }
     if (first_body < separators[0]) {
@@ -204,12 +202,12 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
       size_t end = s + 1 < separators.size() ? separators[s + 1] : lines.size();
       // Short lines without a sentence end between an answer's text and the next separator
       // are the next answerer's card (name, date), not this answer's words.
+      const size_t answer_end = end;
       if (s + 1 < separators.size()) {
         while (end > separators[s] + 1 && end - 1 != count_line &&
                CountChars(lines[end - 1].view) <= kMaxCardChars &&
                !LooksLikeBody(lines[end - 1], rules.headings.sentence_end)) {
           --end;
-          removed->push_back({"answer_card", lines[end].number, Trim(lines[end].text)});
         }
       }
       for (size_t i = separators[s] + 1; i < end; ++i) {
@@ -218,6 +216,9 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
           continue;
         }
         article.lines.push_back(std::move(lines[i]));
+      }
+      for (size_t i = end; i < answer_end; ++i) {
+        removed->push_back({"answer_card", lines[i].number, Trim(lines[i].text)});
       }
       if (!article.lines.empty()) page.articles.push_back(std::move(article));
     }

@@ -566,10 +566,16 @@ TEST_CASE("shape: library-site widgets and counters; the title repeated below th
 
 TEST_CASE("shape: the next answerer's card is not part of an answer", "[shapes]") {
   const Result r = ExtractText(
-      "问题?\n2个回答\n展开全部\n一是建强班子。\n匿名用户\n2019-05-12\n展开全部\n二是完善制度。\n");
+      "问题?\n2个回答\n展开全部\n一是建强班子。\n王老师\n2019-05-12\n展开全部\n二是完善制度。\n");
   REQUIRE(r.articles.size() == 2);
   CHECK(r.articles[0].sections.at(0).paragraphs.empty());
   CHECK(Removed(r, "2019-05-12"));
+  // The card's lines are listed in page order.
+  std::vector<int> card_lines;
+  for (const auto& x : r.removed) {
+    if (x.rule == "answer_card") card_lines.push_back(x.line);
+  }
+  CHECK(card_lines == std::vector<int>{5, 6});
 }
 
 TEST_CASE("shape: a source named in a phrase: (原载《求是》2019年第3期), 本文选自《X》", "[shapes]") {
