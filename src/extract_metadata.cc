@@ -198,7 +198,10 @@ void Apply(const Match& match, const Line& line, const MetadataRules& rules, Art
 bool IsMetadataLine(const Line& line, const MetadataRules& rules) {
   Match m;
   const size_t chars = CountChars(line.view);
-  for (const auto& rule : rules.lines) {
+  std::vector<int> candidates;
+  rules.prefilter.Candidates(line.view, &candidates);
+  for (const int index : candidates) {
+    const MetadataRule& rule = rules.lines[index];
     if (!rule.consume_match && MatchRule(rule, line, chars, &m)) return true;
   }
   return false;
@@ -260,10 +263,13 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
     // one line may hold several fields (中图分类号:D267 文献标识码:A 文章编号:…). Each round
     // removes text, so the rounds end; the bound only guards against a rule matching nothing.
     bool consumed = false;
+    std::vector<int> candidates;
     for (int round = 0; round < 16 && !consumed; ++round) {
       const size_t chars = CountChars(line.view);
       bool again = false;
-      for (const auto& rule : rules.lines) {
+      rules.prefilter.Candidates(line.view, &candidates);
+      for (const int index : candidates) {
+        const MetadataRule& rule = rules.lines[index];
         if (rule.header_only && !in_header) continue;
         Match match;
         if (!MatchRule(rule, line, chars, &match)) continue;

@@ -1,6 +1,7 @@
 // Stage 3: page furniture out; see filter_boilerplate.h.
 #include "filter_boilerplate.h"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 
@@ -12,10 +13,17 @@ namespace {
 
 bool IsBlank(const Line& line) { return TrimmedView(line.view).empty(); }
 
-void RemovePhrases(Line* line, const FurnitureRules& rules, std::vector<Removal>* removed) {
-  for (const auto& rule : rules.phrases) {
+// `candidates` are the prefilter's indices for the line (phrases, then line rules); they are
+// brought up to date whenever a removal changes the line.
+void RemovePhrases(Line* line, const FurnitureRules& rules, std::vector<int>* candidates,
+                   std::vector<Removal>* removed) {
+  const int phrases = static_cast<int>(rules.phrases.size());
+  bool changed = false;
+  for (size_t k = 0; k < candidates->size() && (*candidates)[k] < phrases; ++k) {
+    const int index = (*candidates)[k];
+    const FurnitureRule& rule = rules.phrases[index];
     re2::StringPiece match;
-    bool changed = false;
+    bool removed_here = false;
     // Matches are removed one at a time from the text, then the view is rebuilt.
     for (int guard = 0; guard < 16; ++guard) {
       if (!rule.pattern->Match(line->view, 0, line->view.size(), RE2::UNANCHORED, &match, 1) ||
@@ -28,18 +36,30 @@ void RemovePhrases(Line* line, const FurnitureRules& rules, std::vector<Removal>
       const size_t tb = line->view_to_text[begin], te = line->view_to_text[end];
       line->text.erase(tb, te - tb);
       BuildView(line);
-      changed = true;
+      removed_here = changed = true;
     }
-    if (changed) line->text = Trim(line->text), BuildView(line);
+    if (removed_here) {
+      // The text on either side of a removal may now spell another rule's literal.
+      rules.prefilter.Candidates(line->view, candidates);
+      k = std::upper_bound(candidates->begin(), candidates->end(), index) - candidates->begin();
+      --k;  // The loop's ++k lands on the first candidate after `index`.
+    }
+  }
+  if (changed) {
+    line->text = Trim(line->text);
+    BuildView(line);
+    rules.prefilter.Candidates(line->view, candidates);
   }
 }
 
-const FurnitureRule* MatchingLineRule(const Line& line, const FurnitureRules& rules) {
+const FurnitureRule* MatchingLineRule(const Line& line, const FurnitureRules& rules,
+                                      const std::vector<int>& candidates) {
   const std::string_view trimmed = TrimmedView(line.view);
   const size_t chars = CountChars(trimmed);
-  // Most line rules are anchored at the start and fail at once; one pass per rule is cheaper
-  // here than a PatternIndex, whose automaton must read every line to its end.
-  for (const auto& rule : rules.lines) {
+  const int phrases = static_cast<int>(rules.phrases.size());
+  for (const int index : candidates) {
+    if (index < phrases) continue;
+    const FurnitureRule& rule = rules.lines[index - phrases];
     if (chars <= static_cast<size_t>(rule.max_chars) && RE2::PartialMatch(trimmed, *rule.pattern)) {
       return &rule;
     }
@@ -113,11 +133,13 @@ void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
   std::vector<size_t> contents_starts;   // Kept lines right under a contents heading (目录).
   kept.reserve(lines->size());
   bool link_heading = false, contents_heading = false;
+  std::vector<int> candidates;
   for (auto& line : *lines) {
     if (IsBlank(line)) continue;
-    RemovePhrases(&line, rules, removed);
+    rules.prefilter.Candidates(line.view, &candidates);
+    RemovePhrases(&line, rules, &candidates, removed);
     if (IsBlank(line)) continue;
-    if (const FurnitureRule* rule = MatchingLineRule(line, rules)) {
+    if (const FurnitureRule* rule = MatchingLineRule(line, rules, candidates)) {
       removed->push_back({rule->id, line.number, Trim(line.text)});
       link_heading = rule->opens_link_list;
       contents_heading = rule->opens_contents;

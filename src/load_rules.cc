@@ -455,7 +455,16 @@ std::vector<const RE2*> Patterns(const std::vector<Rule>& rules) {
 
 // The indexes are built from the loaded patterns, so they can never disagree with them.
 void BuildIndexes(RuleSet* rules) {
-  rules->normalize.repair_index.Build(Patterns(rules->normalize.repairs), RE2::UNANCHORED);
+  // Furniture and metadata rules: one-byte atoms are punctuation most lines hold (':', '|').
+  constexpr int kMinAtomBytes = 2;
+  std::vector<const RE2*> patterns = Patterns(rules->normalize.repairs);
+  for (const RE2* p : Patterns(rules->normalize.checks)) patterns.push_back(p);
+  // Repairs look for rare bytes ('<', '&', '#'): one-byte atoms are worth it there.
+  rules->normalize.prefilter.Build(patterns, 1);
+  patterns = Patterns(rules->furniture.phrases);
+  for (const RE2* p : Patterns(rules->furniture.lines)) patterns.push_back(p);
+  rules->furniture.prefilter.Build(patterns, kMinAtomBytes);
+  rules->metadata.prefilter.Build(Patterns(rules->metadata.lines), kMinAtomBytes);
   rules->headings.family_index.Build(Patterns(rules->headings.families), RE2::ANCHOR_START);
   for (const char32_t c : rules->headings.inline_after) {
     char bytes[4];

@@ -175,19 +175,26 @@ std::vector<Line> NormalizeText(const std::vector<std::string>& lines, const Nor
                            std::to_string(controls) + " control character(s) (NUL, ...) removed",
                            line.number});
     }
-    // Repairs run in file order, and one may make work for a later one: a line that needs
-    // any repair gets all of them.
-    rules.repair_index.Candidates(line.text, &candidates);
-    for (const auto& repair : rules.repairs) {
-      if (candidates.empty()) break;
-      const int count = RE2::GlobalReplace(&line.text, *repair.pattern, repair.replace);
-      if (count > 0) {
-        warnings->push_back(
-            {repair.id, std::to_string(count) + " repair(s) by rule '" + repair.id + "'",
-             line.number});
+    // Repairs run in file order, and one may make work for a later one: a line that may need
+    // any repair gets all of them. The prefilter's indices are the repairs, then the checks.
+    const int repairs = static_cast<int>(rules.repairs.size());
+    rules.prefilter.Candidates(line.text, &candidates);
+    if (!candidates.empty() && candidates.front() < repairs) {
+      bool repaired = false;
+      for (const auto& repair : rules.repairs) {
+        const int count = RE2::GlobalReplace(&line.text, *repair.pattern, repair.replace);
+        if (count > 0) {
+          repaired = true;
+          warnings->push_back(
+              {repair.id, std::to_string(count) + " repair(s) by rule '" + repair.id + "'",
+               line.number});
+        }
       }
+      if (repaired) rules.prefilter.Candidates(line.text, &candidates);
     }
-    for (const auto& check : rules.checks) {
+    for (const int c : candidates) {
+      if (c < repairs) continue;
+      const CheckRule& check = rules.checks[c - repairs];
       if (RE2::PartialMatch(line.text, *check.pattern)) {
         warnings->push_back({check.id, check.message, line.number});
       }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "literal_prefilter.h"
 #include "pattern_index.h"
 
 namespace gangmu {
@@ -31,7 +32,8 @@ struct CheckRule {
 struct NormalizeRules {
   std::vector<RepairRule> repairs;
   std::vector<CheckRule> checks;
-  PatternIndex repair_index;  // Which repairs a line may need (few lines need any).
+  // Over the repairs, then the checks: which of them a line may need (few lines need any).
+  LiteralPrefilter prefilter;
 };
 
 // furniture.yaml
@@ -50,6 +52,7 @@ struct FurnitureRules {
   Regex link_heading_item;             // Optional: any link title under a link-list heading.
   int link_min_lines = 3;
   int link_max_chars = 100;
+  LiteralPrefilter prefilter;  // Over the phrases, then the lines.
 };
 
 // split.yaml
@@ -83,6 +86,7 @@ struct MetadataRules {
   Regex spaced_name;      // Optional: one name spaced to a wider width (李　强).
   Regex not_source;       // Optional: source values that name no publication (本站原创, 网络).
   Regex title_site_suffix;  // Optional: a site name or file extension ending a title line.
+  LiteralPrefilter prefilter;  // Over the lines.
 };
 
 // headings.yaml
