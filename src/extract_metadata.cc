@@ -267,7 +267,12 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
     for (int round = 0; round < 16 && !consumed; ++round) {
       const size_t chars = CountChars(line.view);
       bool again = false;
-      rules.prefilter.Candidates(line.view, &candidates);
+      if (in_header) {
+        rules.prefilter.Candidates(line.view, &candidates);
+      } else {
+        rules.body_prefilter.Candidates(line.view, &candidates);
+        for (int& c : candidates) c = rules.body_rules[c];
+      }
       for (const int index : candidates) {
         const MetadataRule& rule = rules.lines[index];
         if (rule.header_only && !in_header) continue;

@@ -4,15 +4,14 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <deque>
-#include <map>
+#include <array>
 
 #include "utf8.h"
 
 namespace gangmu {
 namespace {
 
-// FilteredRE2 lower-cases its atoms, so the text is searched with ASCII letters lower-cased.
+// FilteredRE2 lower-cases its atoms, so the text is compared with ASCII letters lower-cased.
 constexpr std::array<uint8_t, 256> kLower = [] {
   std::array<uint8_t, 256> t{};
   for (int b = 0; b < 256; ++b) t[b] = static_cast<uint8_t>(b >= 'A' && b <= 'Z' ? b + 32 : b);
@@ -28,6 +27,10 @@ bool SearchableByAsciiFolding(const std::string& atom) {
     if (c >= 0x80 && static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))) != c) return false;
   }
   return true;
+}
+
+bool HasAsciiLetters(const std::string& s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 }  // namespace
@@ -48,81 +51,30 @@ void LiteralPrefilter::Build(const std::vector<const RE2*>& patterns, int min_at
   if (size_ == 0) return;
   filter_->Compile(&atoms_);
   filtered_ = true;
-  for (size_t i = 0; i < atoms_.size(); ++i) {
-    if (!SearchableByAsciiFolding(atoms_[i])) always_present_.push_back(static_cast<int>(i));
-  }
+  BuildIndex();
   filter_->AllPotentials(always_present_, &unfiltered_);
   std::sort(unfiltered_.begin(), unfiltered_.end());
-  BuildAutomaton();
 }
 
-void LiteralPrefilter::BuildAutomaton() {
-  // Byte classes: one per byte that occurs in an atom, class 0 for the rest.
-  byte_class_.fill(0);
-  classes_ = 1;
-  for (const auto& atom : atoms_) {
-    for (const char ch : atom) {
-      const uint8_t b = kLower[static_cast<uint8_t>(ch)];
-      if (byte_class_[b] == 0) byte_class_[b] = static_cast<uint8_t>(classes_++);
+void LiteralPrefilter::BuildIndex() {
+  first_char_bits_.assign(0x10000 / 64, 0);
+  by_first_char_.clear();
+  atom_has_letters_.assign(atoms_.size(), false);
+  auto set_bit = [&](char32_t c) { first_char_bits_[c >> 6] |= uint64_t{1} << (c & 63); };
+  for (size_t i = 0; i < atoms_.size(); ++i) {
+    const std::string& atom = atoms_[i];
+    size_t len;
+    const char32_t first = atom.empty() ? 0x110000 : DecodeAt(atom, 0, &len);
+    if (first >= 0x10000 || !SearchableByAsciiFolding(atom)) {
+      always_present_.push_back(static_cast<int>(i));
+      continue;
     }
+    set_bit(first);
+    if (first >= 'a' && first <= 'z') set_bit(first - 32);
+    by_first_char_.emplace_back(first, static_cast<int>(i));
+    atom_has_letters_[i] = HasAsciiLetters(atom);
   }
-  for (int b = 0; b < 256; ++b) byte_class_[b] = byte_class_[kLower[b]];
-
-  // The trie of atoms.
-  std::vector<std::map<int, uint32_t>> trie(1);
-  std::vector<std::vector<int>> ending(1);
-  for (size_t a = 0; a < atoms_.size(); ++a) {
-    uint32_t state = 0;
-    for (const char ch : atoms_[a]) {
-      const int cls = byte_class_[static_cast<uint8_t>(ch)];
-      auto it = trie[state].find(cls);
-      if (it == trie[state].end()) {
-        it = trie[state].emplace(cls, static_cast<uint32_t>(trie.size())).first;
-        trie.emplace_back();
-        ending.emplace_back();
-      }
-      state = it->second;
-    }
-    ending[state].push_back(static_cast<int>(a));
-  }
-
-  // Breadth first: each state's transitions and outputs from its failure state's.
-  const size_t states = trie.size();
-  next_.assign(states * classes_, 0);
-  std::vector<uint32_t> fail(states, 0);
-  std::vector<std::vector<int>> out = ending;
-  std::deque<uint32_t> queue;
-  for (const auto& [cls, child] : trie[0]) {
-    next_[cls] = child;
-    queue.push_back(child);
-  }
-  while (!queue.empty()) {
-    const uint32_t s = queue.front();
-    queue.pop_front();
-    const std::vector<int>& inherited = out[fail[s]];
-    out[s].insert(out[s].end(), inherited.begin(), inherited.end());
-    for (int cls = 0; cls < classes_; ++cls) {
-      auto it = trie[s].find(cls);
-      if (it == trie[s].end()) {
-        next_[s * classes_ + cls] = next_[fail[s] * classes_ + cls];
-      } else {
-        fail[it->second] = next_[fail[s] * classes_ + cls];
-        next_[s * classes_ + cls] = it->second;
-        queue.push_back(it->second);
-      }
-    }
-  }
-  output_begin_.assign(states + 1, 0);
-  outputs_.clear();
-  for (size_t s = 0; s < states; ++s) {
-    output_begin_[s] = static_cast<uint32_t>(outputs_.size());
-    outputs_.insert(outputs_.end(), out[s].begin(), out[s].end());
-  }
-  output_begin_[states] = static_cast<uint32_t>(outputs_.size());
-  // Store each target as its row offset, flagged when atoms end there.
-  for (uint32_t& target : next_) {
-    target = (target * classes_) << 1 | (out[target].empty() ? 0 : 1);
-  }
+  std::sort(by_first_char_.begin(), by_first_char_.end());
 }
 
 void LiteralPrefilter::Candidates(std::string_view text, std::vector<int>* out) const {
@@ -131,18 +83,60 @@ void LiteralPrefilter::Candidates(std::string_view text, std::vector<int>* out) 
     for (int i = 0; i < size_; ++i) out->push_back(i);
     return;
   }
+  // First pass, without branches on the text: the positions of characters whose bit is set
+  // are appended unconditionally and kept by advancing the count only for a set bit. A branch
+  // per character would be mispredicted at every common atom character (年, 。, 文).
+  thread_local std::vector<uint32_t> hits;
   thread_local std::vector<int> found;
   found.assign(always_present_.begin(), always_present_.end());
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  const uint32_t* next = next_.data();
-  const uint8_t* byte_class = byte_class_.data();
-  uint32_t state = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    state = next[(state >> 1) + byte_class[bytes[i]]];
-    if (state & 1) {
-      const uint32_t s = (state >> 1) / classes_;
-      found.insert(found.end(), outputs_.begin() + output_begin_[s],
-                   outputs_.begin() + output_begin_[s + 1]);
+  const auto* b = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  hits.resize(n + 1);
+  uint32_t* hit = hits.data();
+  size_t count = 0;
+  const uint64_t* bits = first_char_bits_.data();
+  for (size_t i = 0; i < n;) {
+    // The character at i, decoded only far enough to index the bitmap; a byte that starts no
+    // character of the Basic Multilingual Plane (a continuation byte after a stray lead, a
+    // four-byte lead) is stepped over alone.
+    const uint8_t lead = b[i];
+    char32_t c;
+    size_t len;
+    if (lead < 0x80) {
+      c = lead, len = 1;
+    } else if ((lead & 0xF0) == 0xE0 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 &&
+               (b[i + 2] & 0xC0) == 0x80) {
+      c = ((lead & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F), len = 3;
+    } else if ((lead & 0xE0) == 0xC0 && i + 1 < n && (b[i + 1] & 0xC0) == 0x80) {
+      c = ((lead & 0x1F) << 6) | (b[i + 1] & 0x3F), len = 2;
+    } else {
+      c = 0, len = 1;  // Bit 0 (NUL) is never set: no atom starts with it.
+    }
+    hit[count] = static_cast<uint32_t>(i);
+    count += (bits[c >> 6] >> (c & 63)) & 1;
+    i += len;
+  }
+  // Second pass: the atoms starting with each hit character, compared in full.
+  for (size_t h = 0; h < count; ++h) {
+    const size_t i = hit[h];
+    size_t len;
+    const char32_t c = DecodeAt(text, i, &len);
+    const char32_t key = c < 0x80 ? kLower[c] : c;
+    auto it = std::lower_bound(by_first_char_.begin(), by_first_char_.end(),
+                               std::make_pair(key, -1));
+    for (; it != by_first_char_.end() && it->first == key; ++it) {
+      const std::string& atom = atoms_[it->second];
+      if (atom.size() > n - i) continue;
+      bool equal;
+      if (atom_has_letters_[it->second]) {
+        equal = true;
+        for (size_t k = 0; k < atom.size() && equal; ++k) {
+          equal = kLower[b[i + k]] == static_cast<uint8_t>(atom[k]);
+        }
+      } else {
+        equal = std::equal(atom.begin(), atom.end(), text.begin() + i);
+      }
+      if (equal) found.push_back(it->second);
     }
   }
   if (found.size() == always_present_.size()) {

@@ -90,7 +90,12 @@ class FileReader {
     std::set<std::string> seen;
     for (const auto& kv : node) {
       const std::string key = kv.first.Scalar();
-      seen.insert(key);
+      if (!seen.insert(key).second) {
+        // YAML keeps one of the two silently; which one the author meant is unknown.
+        Report(kv.first.Mark(), rule_id, "duplicate key '" + key + "' in " + what);
+        ok = false;
+        continue;
+      }
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       std::string message = "unknown key '" + key + "' in " + what;
       std::string best;
@@ -465,6 +470,14 @@ void BuildIndexes(RuleSet* rules) {
   for (const RE2* p : Patterns(rules->furniture.lines)) patterns.push_back(p);
   rules->furniture.prefilter.Build(patterns, kMinAtomBytes);
   rules->metadata.prefilter.Build(Patterns(rules->metadata.lines), kMinAtomBytes);
+  patterns.clear();
+  rules->metadata.body_rules.clear();
+  for (size_t i = 0; i < rules->metadata.lines.size(); ++i) {
+    if (rules->metadata.lines[i].header_only) continue;
+    rules->metadata.body_rules.push_back(static_cast<int>(i));
+    patterns.push_back(rules->metadata.lines[i].pattern.get());
+  }
+  rules->metadata.body_prefilter.Build(patterns, kMinAtomBytes);
   rules->headings.family_index.Build(Patterns(rules->headings.families), RE2::ANCHOR_START);
   for (const char32_t c : rules->headings.inline_after) {
     char bytes[4];

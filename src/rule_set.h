@@ -87,6 +87,10 @@ struct MetadataRules {
   Regex not_source;       // Optional: source values that name no publication (本站原创, 网络).
   Regex title_site_suffix;  // Optional: a site name or file extension ending a title line.
   LiteralPrefilter prefilter;  // Over the lines.
+  // Past the header only the rules without `where: header` apply; their own prefilter finds
+  // fewer atoms on body lines than the full one. Its index i is rule body_rules[i].
+  LiteralPrefilter body_prefilter;
+  std::vector<int> body_rules;
 };
 
 // headings.yaml

@@ -34,6 +34,12 @@ TEST_CASE("prefilter: a pattern is a candidate only where its literals are", "[i
   CHECK(out == std::vector<int>{2});
   filter.Candidates("来", &out);  // Half an atom is none.
   CHECK(out == std::vector<int>{2});
+  // Whatever comes before an atom (a stray lead byte, a character outside the BMP, ASCII)
+  // cannot hide it.
+  for (const char* before : {"\xE5", "\xE5\x8F", "\xF0\xA0\x80\x80", "\x80\x80", "ab", "，"}) {
+    filter.Candidates(std::string(before) + "来源:新华社", &out);
+    CHECK(out == std::vector<int>{0, 2});
+  }
 }
 
 TEST_CASE("prefilter: all of a pattern's literals are needed, any of its alternatives", "[index]") {

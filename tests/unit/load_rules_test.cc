@@ -223,3 +223,16 @@ TEST_CASE("rules: article_header takes one pattern or a list; a bad item is name
         "      article_header: []\n"
         "                      ^");
 }
+
+TEST_CASE("rules: a key given twice in one rule is an error, not a silent choice", "[rules]") {
+  CHECK(LoadError(With("headings.yaml",
+                       "families:\n"
+                       "  - id: a\n"
+                       "    rank: 10\n"
+                       "    pattern: '(?P<num>\\d)、'\n"
+                       "    numeral: arabic\n"
+                       "    rank: 20\n")) ==
+        "my/headings.yaml:6:5: rule 'a': duplicate key 'rank' in a marker family\n"
+        "        rank: 20\n"
+        "        ^");
+}
