@@ -2,7 +2,7 @@
 # Installs what gangmu needs to build and test, from Debian's packages, only where missing.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config python3 libre2-dev libicu-dev libyaml-cpp-dev
-      nlohmann-json3-dev catch2 libvalijson-dev libcli11-dev
+      nlohmann-json3-dev catch2 libvalijson-dev libcli11-dev libmimalloc-dev
       # The Python module, the Dask and analytics examples (CJK font for chart labels).
       python3-dev pybind11-dev python3-distributed python3-matplotlib fonts-wqy-zenhei
       # Stage benchmarks; fuzzing and sanitizer builds.

@@ -12,17 +12,35 @@ namespace gangmu {
 // One input line after normalisation. `text` is what the output carries (the page's own
 // characters with scraping damage repaired); `view` is the matching view every rule sees:
 // full-width ASCII folded to half-width, odd spaces folded to ' ', traditional characters folded
-// to simplified. `view_to_text[i]` is the byte offset in `text` of view byte i (one extra entry
-// for the end), so a match in the view maps back to the page's own characters.
+// to simplified. A match in the view maps back to the page's own characters with TextOffset.
 struct Line {
   int number = 0;  // 1-based line in the input.
   std::string text;
   std::string view;
-  std::vector<uint32_t> view_to_text;
+  // Where a fold shortened a character (， to ,): from view byte `view` on, view byte v is text
+  // byte v - view + text, until the next entry. Sorted; empty when no fold changed a length.
+  // A few entries per line where a byte-for-byte map would cost four bytes per view byte.
+  struct Shift {
+    uint32_t view;
+    uint32_t text;
+  };
+  std::vector<Shift> shifts;
+
+  // The byte offset in `text` of view byte `view_pos` (a character boundary; view.size() maps
+  // to text.size()).
+  size_t TextOffset(size_t view_pos) const {
+    size_t lo = 0, hi = shifts.size();  // The last shift at or before view_pos.
+    while (lo < hi) {
+      const size_t mid = (lo + hi) / 2;
+      if (shifts[mid].view <= view_pos) lo = mid + 1; else hi = mid;
+    }
+    return lo == 0 ? view_pos : view_pos - shifts[lo - 1].view + shifts[lo - 1].text;
+  }
 
   // The text under view bytes [begin, end).
   std::string TextOf(size_t view_begin, size_t view_end) const {
-    return text.substr(view_to_text[view_begin], view_to_text[view_end] - view_to_text[view_begin]);
+    const size_t begin = TextOffset(view_begin);
+    return text.substr(begin, TextOffset(view_end) - begin);
   }
 };
 

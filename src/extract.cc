@@ -57,7 +57,7 @@ Result Extract(std::string_view display_name, std::string_view bytes, const Rule
   result.encoding = decoded.encoding;
   result.warnings = std::move(decoded.warnings);
 
-  std::vector<Line> lines = NormalizeText(decoded.lines, rules.normalize, &result.warnings);
+  std::vector<Line> lines = NormalizeText(std::move(decoded.lines), rules.normalize, &result.warnings);
   FilterBoilerplate(&lines, rules.furniture, &result.removed);
   SplitPage page = SplitArticles(std::move(lines), rules, &result.removed);
   result.collection = std::move(page.collection);

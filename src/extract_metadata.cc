@@ -280,7 +280,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
         if (!MatchRule(rule, line, chars, &match)) continue;
         Apply(match, line, rules, article);
         if (rule.consume_match && match.end > match.begin) {
-          const size_t tb = line.view_to_text[match.begin], te = line.view_to_text[match.end];
+          const size_t tb = line.TextOffset(match.begin), te = line.TextOffset(match.end);
           line.text.erase(tb, te - tb);
           line.text = Trim(line.text);
           BuildView(&line);

@@ -33,7 +33,7 @@ void RemovePhrases(Line* line, const FurnitureRules& rules, std::vector<int>* ca
       const size_t begin = match.data() - line->view.data();
       const size_t end = begin + match.size();
       removed->push_back({rule.id, line->number, Trim(line->TextOf(begin, end))});
-      const size_t tb = line->view_to_text[begin], te = line->view_to_text[end];
+      const size_t tb = line->TextOffset(begin), te = line->TextOffset(end);
       line->text.erase(tb, te - tb);
       BuildView(line);
       removed_here = changed = true;

@@ -75,6 +75,18 @@ void LiteralPrefilter::BuildIndex() {
     atom_has_letters_[i] = HasAsciiLetters(atom);
   }
   std::sort(by_first_char_.begin(), by_first_char_.end());
+  size_t size = 16;
+  while (size < 2 * by_first_char_.size()) size *= 2;
+  slots_.assign(size, Slot{});
+  slot_mask_ = static_cast<uint32_t>(size - 1);
+  for (size_t i = 0; i < by_first_char_.size();) {
+    size_t j = i;
+    while (j < by_first_char_.size() && by_first_char_[j].first == by_first_char_[i].first) ++j;
+    uint32_t h = SlotOf(by_first_char_[i].first);
+    while (slots_[h].end != 0) h = (h + 1) & slot_mask_;
+    slots_[h] = {by_first_char_[i].first, static_cast<uint32_t>(i), static_cast<uint32_t>(j)};
+    i = j;
+  }
 }
 
 void LiteralPrefilter::Candidates(std::string_view text, std::vector<int>* out) const {
@@ -91,7 +103,7 @@ void LiteralPrefilter::Candidates(std::string_view text, std::vector<int>* out) 
   found.assign(always_present_.begin(), always_present_.end());
   const auto* b = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();
-  hits.resize(n + 1);
+  if (hits.size() < n + 1) hits.resize(n + 1);
   uint32_t* hit = hits.data();
   size_t count = 0;
   const uint64_t* bits = first_char_bits_.data();
@@ -116,27 +128,29 @@ void LiteralPrefilter::Candidates(std::string_view text, std::vector<int>* out) 
     count += (bits[c >> 6] >> (c & 63)) & 1;
     i += len;
   }
-  // Second pass: the atoms starting with each hit character, compared in full.
+  // Second pass: the atoms starting with each character found, compared past that character.
   for (size_t h = 0; h < count; ++h) {
     const size_t i = hit[h];
-    size_t len;
-    const char32_t c = DecodeAt(text, i, &len);
-    const char32_t key = c < 0x80 ? kLower[c] : c;
-    auto it = std::lower_bound(by_first_char_.begin(), by_first_char_.end(),
-                               std::make_pair(key, -1));
-    for (; it != by_first_char_.end() && it->first == key; ++it) {
-      const std::string& atom = atoms_[it->second];
+    const uint8_t lead = b[i];
+    const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 3;
+    const char32_t key =
+        lead < 0x80 ? kLower[lead]
+        : len == 2  ? ((lead & 0x1F) << 6) | (b[i + 1] & 0x3F)
+                    : ((lead & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
+    uint32_t s = SlotOf(key);
+    while (slots_[s].first != key) s = (s + 1) & slot_mask_;  // Present: its bit is set.
+    for (uint32_t k = slots_[s].begin; k < slots_[s].end; ++k) {
+      const int index = by_first_char_[k].second;
+      const std::string& atom = atoms_[index];
       if (atom.size() > n - i) continue;
-      bool equal;
-      if (atom_has_letters_[it->second]) {
-        equal = true;
-        for (size_t k = 0; k < atom.size() && equal; ++k) {
-          equal = kLower[b[i + k]] == static_cast<uint8_t>(atom[k]);
-        }
+      const auto* a = reinterpret_cast<const uint8_t*>(atom.data());
+      size_t at = len;
+      if (atom_has_letters_[index]) {
+        while (at < atom.size() && kLower[b[i + at]] == a[at]) ++at;
       } else {
-        equal = std::equal(atom.begin(), atom.end(), text.begin() + i);
+        while (at < atom.size() && b[i + at] == a[at]) ++at;
       }
-      if (equal) found.push_back(it->second);
+      if (at == atom.size()) found.push_back(index);
     }
   }
   if (found.size() == always_present_.size()) {

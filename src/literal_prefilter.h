@@ -50,6 +50,7 @@ class LiteralPrefilter {
 
  private:
   void BuildIndex();
+  uint32_t SlotOf(char32_t c) const { return (c * 2654435761u >> 7) & slot_mask_; }
 
   int size_ = 0;
   bool filtered_ = false;  // False when no pattern could be filtered: all are candidates.
@@ -61,6 +62,13 @@ class LiteralPrefilter {
   std::vector<uint64_t> first_char_bits_;
   // (first character, atom index), sorted: the atoms to compare where a bit is set.
   std::vector<std::pair<char32_t, int>> by_first_char_;
+  // Open addressing, keyed by first character: the range of by_first_char_ starting with it.
+  struct Slot {
+    char32_t first = 0;
+    uint32_t begin = 0, end = 0;
+  };
+  std::vector<Slot> slots_;
+  uint32_t slot_mask_ = 0;
   std::vector<bool> atom_has_letters_;  // Compared with ASCII case folding.
 };
 

@@ -38,6 +38,19 @@ const std::vector<char16_t>& FoldTable() {
   return table;
 }
 
+// Bit c is set when character c folds to another (FoldTable()[c] != c).
+const std::vector<uint64_t>& FoldBits() {
+  static const std::vector<uint64_t> bits = [] {
+    const std::vector<char16_t>& fold = FoldTable();
+    std::vector<uint64_t> b(0x10000 / 64, 0);
+    for (char32_t c = 0; c < 0x10000; ++c) {
+      if (fold[c] != c) b[c >> 6] |= uint64_t{1} << (c & 63);
+    }
+    return b;
+  }();
+  return bits;
+}
+
 const std::vector<char16_t>& SimplifiedTable() {
   static const std::vector<char16_t> table = [] {
     std::vector<char16_t> t(0x10000);
@@ -85,13 +98,13 @@ char32_t FoldChar(char32_t c) { return c < 0x10000 ? FoldTable()[c] : c; }
 void BuildView(Line* line) {
   const std::string& text = line->text;
   const std::vector<char16_t>& fold = FoldTable();
+  const std::vector<uint64_t>& folds = FoldBits();
   // Every fold keeps a character's byte length or shortens it (full-width to ASCII, odd spaces
   // to ' ', traditional to simplified within the same plane), so the view fits in text.size()
-  // bytes; writing through pointers and trimming once beats appending character by character.
+  // bytes; writing through a pointer and trimming once beats appending character by character.
   line->view.resize(text.size());
-  line->view_to_text.resize(text.size() + 1);
+  line->shifts.clear();
   char* view = line->view.data();
-  uint32_t* to_text = line->view_to_text.data();
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t out = 0, len;
@@ -101,8 +114,7 @@ void BuildView(Line* line) {
     // nearly every character of a page; anything else goes through DecodeAt.
     if (lead < 0x80) {
       len = 1;
-      view[out] = static_cast<char>(fold[lead]);  // ASCII folds to ASCII.
-      to_text[out++] = static_cast<uint32_t>(i);
+      view[out++] = static_cast<char>(fold[lead]);  // ASCII folds to ASCII.
       continue;
     }
     char32_t c;
@@ -114,18 +126,19 @@ void BuildView(Line* line) {
     } else {
       c = DecodeAt(text, i, &len);
     }
-    const char32_t folded = c < 0x10000 ? fold[c] : c;
-    const size_t before = out;
-    if (folded == c) {
+    // Most characters fold to themselves; an 8 KiB bitmap answers that from the L1 cache, where
+    // the 128 KiB table would miss it at most Han characters.
+    if (c >= 0x10000 || !((folds[c >> 6] >> (c & 63)) & 1)) {
       for (size_t k = 0; k < len; ++k) view[out++] = static_cast<char>(bytes[i + k]);
-    } else {
-      out += EncodeUtf8(folded, view + out);
+      continue;
     }
-    for (size_t k = before; k < out; ++k) to_text[k] = static_cast<uint32_t>(i);
+    const size_t written = EncodeUtf8(fold[c], view + out);
+    out += written;
+    if (written != len) {
+      line->shifts.push_back({static_cast<uint32_t>(out), static_cast<uint32_t>(i + len)});
+    }
   }
-  to_text[out] = static_cast<uint32_t>(text.size());
   line->view.resize(out);
-  line->view_to_text.resize(out + 1);
 }
 
 std::string ToSimplified(const std::string& text) {
@@ -140,7 +153,7 @@ std::string ToSimplified(const std::string& text) {
   return out;
 }
 
-std::vector<Line> NormalizeText(const std::vector<std::string>& lines, const NormalizeRules& rules,
+std::vector<Line> NormalizeText(std::vector<std::string> lines, const NormalizeRules& rules,
                                 std::vector<Warning>* warnings) {
   std::vector<Line> out;
   out.reserve(lines.size());
@@ -148,10 +161,10 @@ std::vector<Line> NormalizeText(const std::vector<std::string>& lines, const Nor
   for (size_t n = 0; n < lines.size(); ++n) {
     Line line;
     line.number = static_cast<int>(n + 1);
-    const std::string& raw = lines[n];
-    line.text.reserve(raw.size());
+    std::string& raw = lines[n];
     size_t len, zero_width = 0, controls = 0;
     if (MayHoldInvisible(raw)) {
+      line.text.reserve(raw.size());
       size_t run = 0;  // Start of the bytes not yet copied.
       for (size_t i = 0; i < raw.size(); i += len) {
         const char32_t c = DecodeAt(raw, i, &len);
@@ -164,7 +177,7 @@ std::vector<Line> NormalizeText(const std::vector<std::string>& lines, const Nor
       }
       line.text.append(raw, run, std::string::npos);
     } else {
-      line.text = raw;
+      line.text = std::move(raw);
     }
     if (zero_width > 0) {
       warnings->push_back({"zero_width", std::to_string(zero_width) +

@@ -17,10 +17,10 @@
 
 namespace gangmu {
 
-std::vector<Line> NormalizeText(const std::vector<std::string>& lines, const NormalizeRules& rules,
+std::vector<Line> NormalizeText(std::vector<std::string> lines, const NormalizeRules& rules,
                                 std::vector<Warning>* warnings);
 
-// The matching view of one string (see above), with the byte map back into `text`.
+// The matching view of one string (see above), with the shifts back into `text`.
 void BuildView(Line* line);
 
 // One code point folded as the view folds it.
