@@ -54,6 +54,20 @@ TEST_CASE("normalize: the view folds width and script, and maps back", "[normali
   // "来源" in the view maps back to "來源" in the text.
   const size_t at = line.view.find("来源");
   CHECK(line.TextOf(at, at + std::string("来源").size()) == "來源");
+  // Every character of the view maps back to its own character of the text, whatever the
+  // folds before it shortened.
+  const std::vector<std::string> text_chars = {"（", "一", "）", "來", "源", "：", "１", "２",
+                                               "　", "Ａ", "Ｂ"};
+  size_t view_pos = 0, len;
+  for (const auto& expected : text_chars) {
+    DecodeAt(line.view, view_pos, &len);
+    CHECK(line.TextOf(view_pos, view_pos + len) == expected);
+    view_pos += len;
+  }
+  CHECK(line.TextOffset(line.view.size()) == line.text.size());
+  CHECK(line.TextOf(0, line.view.size()) == line.text);
+  // A line without folds that change lengths needs no shifts at all.
+  CHECK(gangmu::testing::MakeLine("一、總體要求。").shifts.empty());
 }
 
 TEST_CASE("normalize: ToSimplified converts traditional text", "[normalize]") {
