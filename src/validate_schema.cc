@@ -41,20 +41,6 @@ std::string TypeNames(unsigned types) {
   return out;
 }
 
-template <typename Json>
-unsigned TypeOf(const Json& v) {
-  if (v.is_null()) return kNull;
-  if (v.is_boolean()) return kBoolean;
-  if (v.is_number_integer()) return kInteger | kNumber;
-  if (v.is_number()) {
-    const double d = v.template get<double>();
-    return d == static_cast<double>(static_cast<long long>(d)) ? (kInteger | kNumber) : kNumber;
-  }
-  if (v.is_string()) return kString;
-  if (v.is_array()) return kArray;
-  return kObject;
-}
-
 }  // namespace
 
 struct SchemaValidator::Node {
@@ -154,85 +140,6 @@ class Compiler {
   Node* root_ = nullptr;
 };
 
-template <typename Json>
-class Checker {
- public:
-  explicit Checker(std::vector<std::string>* errors) : errors_(errors) {}
-
-  // Returns whether `value` conforms; failures are reported unless `errors_` is null.
-  bool Check(const Json& value, const Node& node, std::string* pointer) {
-    if (node.ref) return Check(value, *node.ref, pointer);
-    const unsigned type = TypeOf(value);
-    if (node.types != 0 && (type & node.types) == 0) {
-      return Fail(*pointer, "must be " + TypeNames(node.types));
-    }
-    bool ok = true;
-    if (type & kString) {
-      const auto& s = value.template get_ref<const typename Json::string_t&>();
-      if (node.min_length && CountChars(s) < *node.min_length) {
-        ok = Fail(*pointer, "must have at least " + std::to_string(*node.min_length) +
-                                " character(s)");
-      }
-      if (node.pattern && !RE2::PartialMatch(s, *node.pattern)) {
-        ok = Fail(*pointer, "does not match the pattern " + node.pattern->pattern());
-      }
-    }
-    if ((type & kNumber) && node.minimum && value.template get<double>() < *node.minimum) {
-      ok = Fail(*pointer, "must be at least " + nlohmann::json(*node.minimum).dump());
-    }
-    if (type & kObject) {
-      for (const auto& name : node.required) {
-        if (!value.contains(name)) ok = Fail(*pointer, "missing required property '" + name + "'");
-      }
-      for (auto it = value.begin(); it != value.end(); ++it) {
-        const size_t length = pointer->size();
-        *pointer += "/" + it.key();
-        auto sub = node.properties.find(it.key());
-        if (sub != node.properties.end()) {
-          ok = Check(it.value(), *sub->second, pointer) && ok;
-        } else if (!node.additional_properties) {
-          ok = Fail(*pointer, "is not a property the schema allows");
-        }
-        pointer->resize(length);
-      }
-    }
-    if ((type & kArray) && node.items) {
-      for (size_t i = 0; i < value.size(); ++i) {
-        const size_t length = pointer->size();
-        *pointer += "/" + std::to_string(i);
-        ok = Check(value[i], *node.items, pointer) && ok;
-        pointer->resize(length);
-      }
-    }
-    if (!node.one_of.empty()) {
-      int matching = 0;
-      Checker quiet(nullptr);
-      for (const Node* option : node.one_of) matching += quiet.Check(value, *option, pointer);
-      if (matching != 1) {
-        ok = Fail(*pointer, "must match exactly one schema of oneOf, matches " +
-                                std::to_string(matching));
-      }
-    }
-    return ok;
-  }
-
- private:
-  bool Fail(const std::string& pointer, const std::string& message) {
-    if (errors_) errors_->push_back((pointer.empty() ? "/" : pointer) + ": " + message);
-    return false;
-  }
-
-  std::vector<std::string>* errors_;
-};
-
-template <typename Json>
-std::vector<std::string> CheckDocument(const Json& document, const Node* root) {
-  std::vector<std::string> errors;
-  std::string pointer;
-  Checker<Json>(&errors).Check(document, *root, &pointer);
-  return errors;
-}
-
 }  // namespace
 
 SchemaValidator::SchemaValidator() : SchemaValidator(OutlineSchemaText()) {}
@@ -254,11 +161,203 @@ SchemaValidator::SchemaValidator(const std::string& schema_text) {
 SchemaValidator::~SchemaValidator() = default;
 
 std::vector<std::string> SchemaValidator::Validate(const nlohmann::json& document) const {
-  return CheckDocument(document, root_);
+  Stream stream(*this);
+  EmitJson(document, &stream);
+  return stream.Errors();
 }
 
 std::vector<std::string> SchemaValidator::Validate(const nlohmann::ordered_json& document) const {
-  return CheckDocument(document, root_);
+  Stream stream(*this);
+  EmitJson(document, &stream);
+  return stream.Errors();
 }
+
+// A value is checked against several schema nodes at once: the one its place in the document
+// calls for and, where that node has oneOf, each option (quietly: an option's failures only
+// count against it). A Check is one such pairing; the checks of every open value sit on a stack.
+struct SchemaValidator::Stream::Check {
+  const Node* node;
+  long parent;   // The check of the enclosing value (or of the oneOf owner) or -1.
+  bool option;   // A oneOf option of `parent`: it counts a match instead of failing it.
+  bool quiet;    // Failures are not reported (inside a oneOf option).
+  bool ok = true;
+  bool typed = true;   // False once the value's type failed: nothing further is checked.
+  int matches = 0;     // oneOf options the value matched.
+  std::vector<bool> seen;  // Objects: per node->required, whether the key came.
+};
+
+struct SchemaValidator::Stream::Open {
+  size_t first_check, end_check;  // The container's own checks.
+  bool object;
+  size_t next_index;       // Arrays: the index of the next item.
+  size_t pointer_length;   // The container's own pointer.
+  std::string key;         // Objects: the key of the value coming next.
+};
+
+SchemaValidator::Stream::Stream(const SchemaValidator& validator) : root_(validator.root_) {}
+SchemaValidator::Stream::~Stream() = default;
+
+void SchemaValidator::Stream::Fail(size_t check, const std::string& message) {
+  checks_[check].ok = false;
+  if (!checks_[check].quiet) errors_.push_back((pointer_.empty() ? "/" : pointer_) + ": " + message);
+}
+
+// Pushes the checks of a new value and checks its type; returns the index of its first check.
+size_t SchemaValidator::Stream::StartValue(unsigned type) {
+  const size_t first = checks_.size();
+  // A node and, depth first, its oneOf options, which come after it on the stack.
+  auto add = [this](const Node* node, long parent, bool option, bool quiet, auto& self) -> void {
+    while (node->ref) node = node->ref;
+    const long index = static_cast<long>(checks_.size());
+    checks_.push_back(Check{node, parent, option, quiet});
+    for (const Node* o : node->one_of) self(o, index, true, true, self);
+  };
+  if (open_.empty()) {
+    add(root_, -1, false, false, add);
+  } else {
+    Open& o = open_.back();
+    if (!o.object) pointer_ += "/" + std::to_string(o.next_index++);
+    const std::string key = o.key;
+    const size_t begin = o.first_check, end = o.end_check;
+    for (size_t i = begin; i < end; ++i) {
+      if (!checks_[i].typed) continue;
+      const Node* parent_node = checks_[i].node;
+      const Node* child = nullptr;
+      if (open_.back().object) {
+        auto it = parent_node->properties.find(key);
+        if (it != parent_node->properties.end()) {
+          child = it->second;
+        } else if (!parent_node->additional_properties) {
+          Fail(i, "is not a property the schema allows");
+        }
+      } else {
+        child = parent_node->items;
+      }
+      if (child) add(child, static_cast<long>(i), false, checks_[i].quiet, add);
+    }
+  }
+  for (size_t i = first; i < checks_.size(); ++i) {
+    const unsigned types = checks_[i].node->types;
+    if (types != 0 && (type & types) == 0) {
+      Fail(i, "must be " + TypeNames(types));
+      checks_[i].typed = false;
+    }
+  }
+  return first;
+}
+
+void SchemaValidator::Stream::CheckScalar(size_t first, unsigned type, std::string_view text,
+                                          double number) {
+  for (size_t i = first; i < checks_.size(); ++i) {
+    if (!checks_[i].typed) continue;
+    const Node& node = *checks_[i].node;
+    if (type & kString) {
+      if (node.min_length && CountChars(text) < *node.min_length) {
+        Fail(i, "must have at least " + std::to_string(*node.min_length) + " character(s)");
+      }
+      if (node.pattern && !RE2::PartialMatch(text, *node.pattern)) {
+        Fail(i, "does not match the pattern " + node.pattern->pattern());
+      }
+    }
+    if ((type & kNumber) && node.minimum && number < *node.minimum) {
+      const double m = *node.minimum;
+      Fail(i, "must be at least " + (m == static_cast<double>(static_cast<long long>(m))
+                                         ? std::to_string(static_cast<long long>(m))
+                                         : nlohmann::json(m).dump()));
+    }
+  }
+}
+
+// The value whose checks start at `first` is complete: oneOf counts are judged, results go to
+// the enclosing checks, and the pointer returns to the enclosing container.
+void SchemaValidator::Stream::EndValue(size_t first) {
+  for (size_t i = checks_.size(); i-- > first;) {
+    Check& c = checks_[i];
+    if (c.typed && !c.node->one_of.empty() && c.matches != 1) {
+      Fail(i, "must match exactly one schema of oneOf, matches " + std::to_string(c.matches));
+    }
+    if (c.parent < 0) continue;
+    Check& parent = checks_[c.parent];
+    if (c.option) {
+      parent.matches += c.ok;
+    } else {
+      parent.ok = parent.ok && c.ok;
+    }
+  }
+  checks_.resize(first);
+  if (!open_.empty()) pointer_.resize(open_.back().pointer_length);
+}
+
+void SchemaValidator::Stream::BeginObject() {
+  const size_t first = StartValue(kObject);
+  for (size_t i = first; i < checks_.size(); ++i) {
+    checks_[i].seen.assign(checks_[i].node->required.size(), false);
+  }
+  open_.push_back(Open{first, checks_.size(), true, 0, pointer_.size(), ""});
+}
+
+void SchemaValidator::Stream::Key(std::string_view name) {
+  Open& o = open_.back();
+  o.key = std::string(name);
+  pointer_.resize(o.pointer_length);
+  pointer_ += "/";
+  pointer_ += name;
+  for (size_t i = o.first_check; i < o.end_check; ++i) {
+    const std::vector<std::string>& required = checks_[i].node->required;
+    for (size_t k = 0; k < required.size(); ++k) {
+      if (required[k] == name) checks_[i].seen[k] = true;
+    }
+  }
+}
+
+void SchemaValidator::Stream::EndObject() {
+  const Open o = std::move(open_.back());
+  open_.pop_back();
+  pointer_.resize(o.pointer_length);
+  for (size_t i = o.first_check; i < o.end_check; ++i) {
+    if (!checks_[i].typed) continue;
+    const std::vector<std::string>& required = checks_[i].node->required;
+    for (size_t k = 0; k < required.size(); ++k) {
+      if (!checks_[i].seen[k]) Fail(i, "missing required property '" + required[k] + "'");
+    }
+  }
+  EndValue(o.first_check);
+}
+
+void SchemaValidator::Stream::BeginArray() {
+  const size_t first = StartValue(kArray);
+  open_.push_back(Open{first, checks_.size(), false, 0, pointer_.size(), ""});
+}
+
+void SchemaValidator::Stream::EndArray() {
+  const Open o = std::move(open_.back());
+  open_.pop_back();
+  pointer_.resize(o.pointer_length);
+  EndValue(o.first_check);
+}
+
+void SchemaValidator::Stream::String(std::string_view value) {
+  const size_t first = StartValue(kString);
+  CheckScalar(first, kString, value, 0);
+  EndValue(first);
+}
+
+void SchemaValidator::Stream::Integer(int64_t value) {
+  const size_t first = StartValue(kInteger | kNumber);
+  CheckScalar(first, kInteger | kNumber, {}, static_cast<double>(value));
+  EndValue(first);
+}
+
+void SchemaValidator::Stream::Double(double value) {
+  const bool whole = value == static_cast<double>(static_cast<long long>(value));
+  const unsigned type = whole ? (kInteger | kNumber) : kNumber;
+  const size_t first = StartValue(type);
+  CheckScalar(first, type, {}, value);
+  EndValue(first);
+}
+
+void SchemaValidator::Stream::Boolean(bool) { EndValue(StartValue(kBoolean)); }
+
+void SchemaValidator::Stream::Null() { EndValue(StartValue(kNull)); }
 
 }  // namespace gangmu

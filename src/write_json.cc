@@ -1,181 +1,318 @@
 // Stage 8: Result -> JSON; see write_json.h.
 #include "write_json.h"
 
+#include <vector>
+
 namespace gangmu {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
-
-Json WarningsJson(const std::vector<Warning>& warnings) {
-  Json out = Json::array();
-  for (const auto& w : warnings) {
-    out.push_back({{"code", w.code}, {"message", w.message},
-                   {"line", w.line > 0 ? Json(w.line) : Json(nullptr)}});
+void StringOrNull(const std::string& s, JsonEvents* out) {
+  if (s.empty()) {
+    out->Null();
+  } else {
+    out->String(s);
   }
-  return out;
+}
+
+void Strings(const std::vector<std::string>& list, JsonEvents* out) {
+  out->BeginArray();
+  for (const auto& s : list) out->String(s);
+  out->EndArray();
+}
+
+void Warnings(const std::vector<Warning>& warnings, JsonEvents* out) {
+  out->BeginArray();
+  for (const auto& w : warnings) {
+    out->BeginObject();
+    out->Key("code"), out->String(w.code);
+    out->Key("message"), out->String(w.message);
+    out->Key("line");
+    if (w.line > 0) {
+      out->Integer(w.line);
+    } else {
+      out->Null();
+    }
+    out->EndObject();
+  }
+  out->EndArray();
 }
 
 // Depth is bounded by the number of marker families (see build_outline.h).
-Json SectionJson(const Section& s) {
-  Json children = Json::array();
-  for (const auto& c : s.children) children.push_back(SectionJson(c));
-  return Json{{"marker", s.marker},         {"kind", s.kind},
-              {"number", s.number},         {"level", s.level},
-              {"heading", s.heading},       {"paragraphs", s.paragraphs},
-              {"children", std::move(children)}, {"line", s.line}};
+void EmitSection(const Section& s, JsonEvents* out) {
+  out->BeginObject();
+  out->Key("marker"), out->String(s.marker);
+  out->Key("kind"), out->String(s.kind);
+  out->Key("number"), out->Integer(s.number);
+  out->Key("level"), out->Integer(s.level);
+  out->Key("heading"), out->String(s.heading);
+  out->Key("paragraphs"), Strings(s.paragraphs, out);
+  out->Key("children");
+  out->BeginArray();
+  for (const auto& c : s.children) EmitSection(c, out);
+  out->EndArray();
+  out->Key("line"), out->Integer(s.line);
+  out->EndObject();
 }
 
-Json ArticleJson(const Article& a) {
-  Json source = nullptr;
+void EmitArticle(const Article& a, JsonEvents* out) {
+  out->BeginObject();
+  out->Key("title"), StringOrNull(a.title, out);
+  out->Key("authors"), Strings(a.authors, out);
+  out->Key("affiliations"), Strings(a.affiliations, out);
+  out->Key("source");
   if (a.source) {
-    source = {{"name", a.source->name},
-              {"issue", OrNull(a.source->issue)},
-              {"url", OrNull(a.source->url)}};
+    out->BeginObject();
+    out->Key("name"), out->String(a.source->name);
+    out->Key("issue"), StringOrNull(a.source->issue, out);
+    out->Key("url"), StringOrNull(a.source->url, out);
+    out->EndObject();
+  } else {
+    out->Null();
   }
-  Json identifiers = Json::array();
+  out->Key("date"), StringOrNull(a.date, out);
+  out->Key("keywords"), Strings(a.keywords, out);
+  out->Key("abstract"), StringOrNull(a.abstract, out);
+  out->Key("identifiers");
+  out->BeginArray();
   for (const auto& id : a.identifiers) {
-    identifiers.push_back({{"label", id.label}, {"value", id.value}});
+    out->BeginObject();
+    out->Key("label"), out->String(id.label);
+    out->Key("value"), out->String(id.value);
+    out->EndObject();
   }
-  Json sections = Json::array();
-  for (const auto& s : a.sections) sections.push_back(SectionJson(s));
-  return Json{{"title", OrNull(a.title)},
-              {"authors", a.authors},
-              {"affiliations", a.affiliations},
-              {"source", std::move(source)},
-              {"date", OrNull(a.date)},
-              {"keywords", a.keywords},
-              {"abstract", OrNull(a.abstract)},
-              {"identifiers", std::move(identifiers)},
-              {"preamble", a.preamble},
-              {"sections", std::move(sections)},
-              {"references", a.references},
-              {"duplicate_of", a.duplicate_of >= 0 ? Json(a.duplicate_of) : Json(nullptr)},
-              {"line", a.first_line},
-              {"warnings", WarningsJson(a.warnings)}};
+  out->EndArray();
+  out->Key("preamble"), Strings(a.preamble, out);
+  out->Key("sections");
+  out->BeginArray();
+  for (const auto& s : a.sections) EmitSection(s, out);
+  out->EndArray();
+  out->Key("references"), Strings(a.references, out);
+  out->Key("duplicate_of");
+  if (a.duplicate_of >= 0) {
+    out->Integer(a.duplicate_of);
+  } else {
+    out->Null();
+  }
+  out->Key("line"), out->Integer(a.first_line);
+  out->Key("warnings"), Warnings(a.warnings, out);
+  out->EndObject();
 }
+
+// Writes the events as text the way nlohmann's dump(indent, ' ', ensure_ascii = false) does,
+// copying runs of plain bytes at once: nlohmann's serializer walks a UTF-8 state machine byte
+// by byte and was the slowest step of a run.
+class TextWriter : public JsonEvents {
+ public:
+  TextWriter(std::string* out, int indent) : out_(out), indent_(indent) {}
+
+  void BeginObject() override { Open('{'); }
+  void Key(std::string_view name) override {
+    Item();
+    AppendString(name);
+    out_->append(indent_ < 0 ? ":" : ": ");
+    after_key_ = true;
+  }
+  void EndObject() override { Close('}'); }
+  void BeginArray() override { Open('['); }
+  void EndArray() override { Close(']'); }
+  void String(std::string_view value) override {
+    Value();
+    AppendString(value);
+  }
+  void Integer(int64_t value) override {
+    Value();
+    out_->append(std::to_string(value));
+  }
+  void Double(double value) override {
+    Value();
+    out_->append(nlohmann::json(value).dump());  // nlohmann's own number format.
+  }
+  void Boolean(bool value) override {
+    Value();
+    out_->append(value ? "true" : "false");
+  }
+  void Null() override {
+    Value();
+    out_->append("null");
+  }
+
+ private:
+  // Every string here is valid UTF-8 (decode_input replaces invalid bytes, and every later cut
+  // falls on a character boundary), so multi-byte characters are copied as they are.
+  void AppendString(std::string_view s) {
+    static const char kHex[] = "0123456789abcdef";
+    out_->push_back('"');
+    size_t run = 0;  // Start of the bytes not yet copied.
+    for (size_t i = 0; i < s.size();) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        ++i;
+        continue;
+      }
+      out_->append(s.data() + run, i - run);
+      switch (c) {
+        case '"': out_->append("\\\""); break;
+        case '\\': out_->append("\\\\"); break;
+        case '\b': out_->append("\\b"); break;
+        case '\f': out_->append("\\f"); break;
+        case '\n': out_->append("\\n"); break;
+        case '\r': out_->append("\\r"); break;
+        case '\t': out_->append("\\t"); break;
+        default:
+          out_->append("\\u00");
+          out_->push_back(kHex[c >> 4]);
+          out_->push_back(kHex[c & 0xF]);
+      }
+      run = ++i;
+    }
+    out_->append(s.data() + run, s.size() - run);
+    out_->push_back('"');
+  }
+
+  void Newline(size_t depth) {
+    if (indent_ < 0) return;
+    out_->push_back('\n');
+    out_->append(static_cast<size_t>(indent_) * depth, ' ');
+  }
+  // Before an array item or an object key: the separator and the item's line.
+  void Item() {
+    if (!first_.back()) out_->push_back(',');
+    first_.back() = false;
+    Newline(first_.size() - 1);
+  }
+  // Before any value: a value in an array is an item; one in an object follows its key.
+  void Value() {
+    if (after_key_) {
+      after_key_ = false;
+    } else if (first_.size() > 1) {
+      Item();
+    }
+  }
+  void Open(char bracket) {
+    Value();
+    out_->push_back(bracket);
+    first_.push_back(true);
+  }
+  void Close(char bracket) {
+    const bool empty = first_.back();
+    first_.pop_back();
+    if (!empty) Newline(first_.size() - 1);
+    out_->push_back(bracket);
+  }
+
+  std::string* out_;
+  int indent_;
+  // One entry per open container (true until its first item), below them one for the top.
+  std::vector<bool> first_{true};
+  bool after_key_ = false;
+};
+
+// Builds a tree from the events.
+class TreeBuilder : public JsonEvents {
+ public:
+  using Json = nlohmann::ordered_json;
+
+  void BeginObject() override { Open(Json::object()); }
+  void Key(std::string_view name) override { keys_.back() = std::string(name); }
+  void EndObject() override { Close(); }
+  void BeginArray() override { Open(Json::array()); }
+  void EndArray() override { Close(); }
+  void String(std::string_view value) override { Add(Json(std::string(value))); }
+  void Integer(int64_t value) override { Add(Json(value)); }
+  void Double(double value) override { Add(Json(value)); }
+  void Boolean(bool value) override { Add(Json(value)); }
+  void Null() override { Add(Json(nullptr)); }
+
+  Json Take() { return std::move(root_); }
+
+ private:
+  void Add(Json value) {
+    if (open_.empty()) {
+      root_ = std::move(value);
+    } else if (open_.back().is_object()) {
+      open_.back()[keys_.back()] = std::move(value);
+    } else {
+      open_.back().push_back(std::move(value));
+    }
+  }
+  void Open(Json container) {
+    open_.push_back(std::move(container));
+    keys_.emplace_back();
+  }
+  void Close() {
+    Json done = std::move(open_.back());
+    open_.pop_back();
+    keys_.pop_back();
+    Add(std::move(done));
+  }
+
+  std::vector<Json> open_;
+  std::vector<std::string> keys_;  // Per open container: the key of the value coming next.
+  Json root_;
+};
 
 }  // namespace
 
-Json ToJson(const Result& result) {
-  Json collection = nullptr;
+void EmitResult(const Result& result, JsonEvents* out) {
+  out->BeginObject();
+  out->Key("input"), out->String(result.input);
+  out->Key("encoding"), out->String(result.encoding);
+  out->Key("collection");
   if (result.collection) {
-    collection = {{"title", result.collection->title},
-                  {"date", OrNull(result.collection->date)},
-                  {"declared_count", result.collection->declared_count > 0
-                                         ? Json(result.collection->declared_count)
-                                         : Json(nullptr)}};
+    out->BeginObject();
+    out->Key("title"), out->String(result.collection->title);
+    out->Key("date"), StringOrNull(result.collection->date, out);
+    out->Key("declared_count");
+    if (result.collection->declared_count > 0) {
+      out->Integer(result.collection->declared_count);
+    } else {
+      out->Null();
+    }
+    out->EndObject();
+  } else {
+    out->Null();
   }
-  Json articles = Json::array();
-  for (const auto& a : result.articles) articles.push_back(ArticleJson(a));
-  Json removed = Json::array();
+  out->Key("articles");
+  out->BeginArray();
+  for (const auto& a : result.articles) EmitArticle(a, out);
+  out->EndArray();
+  out->Key("removed");
+  out->BeginArray();
   for (const auto& r : result.removed) {
-    removed.push_back({{"rule", r.rule}, {"line", r.line}, {"text", r.text}});
+    out->BeginObject();
+    out->Key("rule"), out->String(r.rule);
+    out->Key("line"), out->Integer(r.line);
+    out->Key("text"), out->String(r.text);
+    out->EndObject();
   }
-  return Json{{"input", result.input},
-              {"encoding", result.encoding},
-              {"collection", std::move(collection)},
-              {"articles", std::move(articles)},
-              {"removed", std::move(removed)},
-              {"warnings", WarningsJson(result.warnings)}};
+  out->EndArray();
+  out->Key("warnings"), Warnings(result.warnings, out);
+  out->EndObject();
 }
 
-namespace {
-
-// Appends `s` as a JSON string the way nlohmann's dump(ensure_ascii = false) writes it, but
-// copies runs of plain bytes at once: nlohmann's serializer walks a UTF-8 state machine byte by
-// byte and was the slowest step of a run. Every string here is valid UTF-8 (decode_input replaces
-// invalid bytes, and every later cut falls on a character boundary), so multi-byte characters
-// are copied as they are.
-void AppendString(std::string* out, const std::string& s) {
-  static const char kHex[] = "0123456789abcdef";
-  out->push_back('"');
-  size_t run = 0;  // Start of the bytes not yet copied.
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      ++i;
-      continue;
-    }
-    out->append(s, run, i - run);
-    switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      default:
-        out->append("\\u00");
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 0xF]);
-    }
-    run = ++i;
+std::string WriteJson(const Result& result, bool pretty, JsonEvents* also) {
+  std::string text;
+  TextWriter writer(&text, pretty ? 2 : -1);
+  if (also) {
+    JsonTee tee(&writer, also);
+    EmitResult(result, &tee);
+  } else {
+    EmitResult(result, &writer);
   }
-  out->append(s, run, s.size() - run);
-  out->push_back('"');
+  return text;
 }
 
-void Newline(std::string* out, int indent, int depth) {
-  if (indent < 0) return;
-  out->push_back('\n');
-  out->append(static_cast<size_t>(indent * depth), ' ');
+nlohmann::ordered_json ToJson(const Result& result) {
+  TreeBuilder builder;
+  EmitResult(result, &builder);
+  return builder.Take();
 }
 
-void AppendValue(std::string* out, const Json& v, int indent, int depth) {
-  switch (v.type()) {
-    case Json::value_t::string:
-      AppendString(out, v.get_ref<const std::string&>());
-      return;
-    case Json::value_t::object: {
-      if (v.empty()) {
-        out->append("{}");
-        return;
-      }
-      out->push_back('{');
-      bool first = true;
-      for (auto it = v.begin(); it != v.end(); ++it) {
-        if (!first) out->push_back(',');
-        first = false;
-        Newline(out, indent, depth + 1);
-        AppendString(out, it.key());
-        out->append(indent < 0 ? ":" : ": ");
-        AppendValue(out, it.value(), indent, depth + 1);
-      }
-      Newline(out, indent, depth);
-      out->push_back('}');
-      return;
-    }
-    case Json::value_t::array: {
-      if (v.empty()) {
-        out->append("[]");
-        return;
-      }
-      out->push_back('[');
-      bool first = true;
-      for (const auto& item : v) {
-        if (!first) out->push_back(',');
-        first = false;
-        Newline(out, indent, depth + 1);
-        AppendValue(out, item, indent, depth + 1);
-      }
-      Newline(out, indent, depth);
-      out->push_back(']');
-      return;
-    }
-    default:  // Numbers, booleans and null: short, and nlohmann's own forms.
-      out->append(v.dump());
-  }
-}
-
-}  // namespace
-
-std::string Dump(const Json& document, bool pretty) {
-  std::string out;
-  AppendValue(&out, document, pretty ? 2 : -1, 0);
-  return out;
+std::string Dump(const nlohmann::ordered_json& document, bool pretty) {
+  std::string text;
+  TextWriter writer(&text, pretty ? 2 : -1);
+  EmitJson(document, &writer);
+  return text;
 }
 
 }  // namespace gangmu

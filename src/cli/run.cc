@@ -264,22 +264,25 @@ Outcome ExtractOne(Task& task, const RuleSet& rules, const ExtractOptions& optio
     }
   }
   outcome.input_bytes = task.bytes.size();
-  nlohmann::ordered_json document;
+  Result result;
   try {
-    document = ToJson(Extract(task.name, task.bytes, rules, options));
+    result = Extract(task.name, task.bytes, rules, options);
   } catch (const Error& e) {
     outcome.messages = std::string("gangmu: ") + e.what() + "\n";
     return outcome;
   }
-  std::string().swap(task.bytes);  // The page is no longer needed; the document is.
-  const std::vector<std::string> problems = validator.Validate(document);
-  if (!problems.empty()) {
+  std::string().swap(task.bytes);  // The page is no longer needed; the result is.
+  // The schema check reads the same events as the writer: no tree is built for it.
+  SchemaValidator::Stream check(validator);
+  std::string text = WriteJson(result, pretty, &check);
+  if (!check.Errors().empty()) {
     outcome.messages =
         "gangmu: " + task.name + ": output breaks the schema (a bug; please report):\n";
-    for (const auto& p : problems) outcome.messages += "  " + p + "\n";
+    for (const auto& p : check.Errors()) outcome.messages += "  " + p + "\n";
     return outcome;
   }
-  outcome.document = Dump(document, pretty) + "\n";
+  text += '\n';
+  outcome.document = std::move(text);
   return outcome;
 }
 

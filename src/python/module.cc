@@ -42,14 +42,15 @@ std::string ExtractToText(const std::string& name, const std::string& bytes,
                           const std::shared_ptr<const gangmu::RuleSet>& rules,
                           const gangmu::ExtractOptions& options) {
   py::gil_scoped_release release;
-  const auto document = gangmu::ToJson(gangmu::Extract(name, bytes, *rules, options));
-  const auto problems = Validator().Validate(document);
-  if (!problems.empty()) {
+  const gangmu::Result result = gangmu::Extract(name, bytes, *rules, options);
+  gangmu::SchemaValidator::Stream check(Validator());
+  std::string text = gangmu::WriteJson(result, false, &check);
+  if (!check.Errors().empty()) {
     std::string message = name + ": output breaks the schema (a bug; please report):";
-    for (const auto& p : problems) message += "\n  " + p;
+    for (const auto& p : check.Errors()) message += "\n  " + p;
     throw gangmu::Error({{name, 0, 0, message, ""}});
   }
-  return gangmu::Dump(document, false);
+  return text;
 }
 
 py::object Loads(const std::string& text) {

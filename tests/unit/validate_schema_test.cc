@@ -6,7 +6,9 @@
 #include <valijson/validator.hpp>
 
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
+#include <sstream>
 
 #include "diagnostic.h"
 #include "embedded_files.h"
@@ -123,4 +125,67 @@ TEST_CASE("json: Dump writes what nlohmann's dump writes", "[json]") {
                   {"bool", true}, {"float", 1.5}};
   CHECK(gangmu::Dump(doc, false) == doc.dump());
   CHECK(gangmu::Dump(doc, true) == doc.dump(2));
+}
+
+TEST_CASE("json: WriteJson writes what Dump writes of ToJson's tree", "[json]") {
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(GANGMU_SOURCE_DIR) / "tests" / "golden" / "input")) {
+    std::ifstream in(entry.path());
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const gangmu::Result result = gangmu::testing::ExtractText(bytes.str());
+    INFO(entry.path());
+    CHECK(gangmu::WriteJson(result, false) == gangmu::Dump(gangmu::ToJson(result), false));
+    CHECK(gangmu::WriteJson(result, true) == gangmu::ToJson(result).dump(2));
+  }
+}
+
+TEST_CASE("schema: the check that rides along the writer catches a broken result", "[schema]") {
+  gangmu::Result result = gangmu::testing::ExtractText("标题\n来源:人民日报\n一、乙\n正文。\n");
+  REQUIRE(result.articles.size() == 1);
+  REQUIRE(result.articles[0].sections.size() == 1);
+  const SchemaValidator validator;
+  {
+    SchemaValidator::Stream check(validator);
+    gangmu::WriteJson(result, false, &check);
+    CHECK(check.Errors().empty());
+  }
+  result.articles[0].date = "2014/06/16";
+  result.articles[0].sections[0].level = 0;
+  result.articles[0].source->name = "";
+  result.removed.push_back({"", 0, "x"});
+  SchemaValidator::Stream check(validator);
+  const std::string text = gangmu::WriteJson(result, false, &check);
+  // The same errors, in the same words, as checking the parsed text.
+  CHECK(check.Errors() == validator.Validate(nlohmann::ordered_json::parse(text)));
+  const std::vector<std::string> expected = {
+      "/articles/0/source: must match exactly one schema of oneOf, matches 0",
+      "/articles/0/date: must match exactly one schema of oneOf, matches 0",
+      "/articles/0/sections/0/level: must be at least 1",
+  };
+  std::string all;
+  for (const auto& got : check.Errors()) all += got + "\n";
+  INFO(all);
+  for (const auto& e : expected) {
+    INFO(e);
+    CHECK(std::find(check.Errors().begin(), check.Errors().end(), e) != check.Errors().end());
+  }
+}
+
+TEST_CASE("schema: errors name the place: a missing key, an extra key, a wrong item", "[schema]") {
+  nlohmann::json doc = gangmu::ToJson(gangmu::testing::ExtractText("标题\n一、乙\n正文。\n"));
+  doc.erase("encoding");
+  doc["articles"][0]["extra"] = 1;
+  doc["removed"] = {7};
+  const std::vector<std::string> errors = SchemaValidator().Validate(doc);
+  const std::vector<std::string> expected = {
+      "/: missing required property 'encoding'",
+      "/articles/0/extra: is not a property the schema allows",
+      "/removed/0: must be object",
+  };
+  for (const auto& e : expected) {
+    INFO(e);
+    CHECK(std::find(errors.begin(), errors.end(), e) != errors.end());
+  }
+  CHECK(errors.size() == expected.size());
 }
