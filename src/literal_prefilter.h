@@ -5,18 +5,15 @@
 // hundreds of instructions even when the pattern fails at the first byte, so this replaces some
 // thirty calls per line with one pass and a few calls (measured; see bench/RESULTS.md).
 //
-// The pass tests each character of the line against a bitmap of the atoms' first characters
-// (8 KiB, so it stays in the L1 cache) without branching on the result, then compares in full
-// the atoms that start at the few characters found. Measured on the 50 MB corpus, one thread:
-// an Aho-Corasick automaton over the bytes ran fewer instructions but its transition table
-// (hundreds of KiB for the furniture rules) missed the caches, and a branch per character was
-// mispredicted at every common atom character (年, 。, 文); this form is 11% faster than the
-// automaton.
+// The pass is RE2's own: the atoms as case-insensitive literals in one unanchored RE2::Set.
+// Two hand-written scans were measured against it on the corpus and dropped: an Aho-Corasick
+// automaton over the bytes (its transition table, hundreds of KiB for the furniture rules,
+// missed the caches) and a first-character bitmap (as fast, but with its own decoding and case
+// rules to get right).
 //
 // Never fewer candidates than true matches: a pattern with no usable atom (^\d+$) is always a
-// candidate, and an atom the pass cannot search for reliably (one starting outside the Basic
-// Multilingual Plane, or holding a non-ASCII letter with an upper case, which FilteredRE2 has
-// lower-cased) counts as present on every line.
+// candidate, and when the set's automaton runs out of memory on a line every atom counts as
+// present.
 // Built once with the rule set, read-only afterwards (shared by threads).
 // Covered by tests/unit/literal_prefilter_test.cc.
 #ifndef GANGMU_LITERAL_PREFILTER_H_
@@ -24,8 +21,8 @@
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
+#include <re2/set.h>
 
-#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,31 +42,20 @@ class LiteralPrefilter {
   void Candidates(std::string_view text, std::vector<int>* out) const;
 
   int size() const { return size_; }
-  // The atoms the automaton looks for (lower-cased), for tests and `rules --explain`-like tools.
+  // The atoms looked for (lower-cased), for tests and tools.
   const std::vector<std::string>& atoms() const { return atoms_; }
 
  private:
   void BuildIndex();
-  uint32_t SlotOf(char32_t c) const { return (c * 2654435761u >> 7) & slot_mask_; }
 
   int size_ = 0;
   bool filtered_ = false;  // False when no pattern could be filtered: all are candidates.
   std::unique_ptr<re2::FilteredRE2> filter_;
   std::vector<std::string> atoms_;
-  std::vector<int> always_present_;  // Atoms the pass cannot search for reliably.
   std::vector<int> unfiltered_;      // The candidates of a line holding no atom.
-  // Bit c is set when an atom starts with character c (ASCII letters in both cases).
-  std::vector<uint64_t> first_char_bits_;
-  // (first character, atom index), sorted: the atoms to compare where a bit is set.
-  std::vector<std::pair<char32_t, int>> by_first_char_;
-  // Open addressing, keyed by first character: the range of by_first_char_ starting with it.
-  struct Slot {
-    char32_t first = 0;
-    uint32_t begin = 0, end = 0;
-  };
-  std::vector<Slot> slots_;
-  uint32_t slot_mask_ = 0;
-  std::vector<bool> atom_has_letters_;  // Compared with ASCII case folding.
+  // The atoms as case-insensitive literals in one unanchored set: one pass of RE2's DFA over
+  // the line finds all it holds. Null when the set could not be built: every atom counts.
+  std::unique_ptr<RE2::Set> atom_set_;
 };
 
 }  // namespace gangmu
