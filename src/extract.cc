@@ -12,20 +12,33 @@
 namespace gangmu {
 namespace {
 
-// Everything an article says, for spotting a compilation that repeats an article.
-std::string BodyKey(const Article& a) {
-  std::string key;
-  for (const auto& p : a.preamble) key += p + "\n";
+// Everything an article says, in order, for spotting a compilation that repeats an article.
+template <typename Visit>
+void ForEachText(const Article& a, Visit visit) {
+  for (const auto& p : a.preamble) visit(p);
   std::vector<const Section*> todo;
   for (auto it = a.sections.rbegin(); it != a.sections.rend(); ++it) todo.push_back(&*it);
   while (!todo.empty()) {
     const Section* s = todo.back();
     todo.pop_back();
-    key += s->marker + s->heading + "\n";
-    for (const auto& p : s->paragraphs) key += p + "\n";
+    visit(s->marker);
+    visit(s->heading);
+    for (const auto& p : s->paragraphs) visit(p);
     for (auto it = s->children.rbegin(); it != s->children.rend(); ++it) todo.push_back(&*it);
   }
-  return WithoutSpaces(key);
+}
+
+// Articles compare without spaces: by hash first, then (only where hashes agree) by text.
+SpacelessHash BodyHash(const Article& a) {
+  SpacelessHash hash;
+  ForEachText(a, [&](const std::string& s) { hash.Add(s); });
+  return hash;
+}
+
+std::string BodyKey(const Article& a) {
+  std::string key;
+  ForEachText(a, [&](const std::string& s) { key += WithoutSpaces(s); });
+  return key;
 }
 
 void SimplifySection(Section* s) {
@@ -63,15 +76,16 @@ Result Extract(std::string_view display_name, std::string_view bytes, const Rule
   result.collection = std::move(page.collection);
   result.articles = std::move(page.articles);
 
-  std::vector<std::string> keys;
+  std::vector<SpacelessHash> keys;
   for (size_t i = 0; i < result.articles.size(); ++i) {
     Article& article = result.articles[i];
     DropRepeatedBlocks(&article.lines, &article.warnings);
     ExtractMetadata(&article, rules.metadata);
     BuildOutline(&article, rules.headings);
-    keys.push_back(BodyKey(article));
+    keys.push_back(BodyHash(article));
     for (size_t j = 0; j < i; ++j) {
-      if (keys[j] == keys[i] && !keys[i].empty()) {
+      if (keys[i].chars() > 0 && keys[j].value() == keys[i].value() &&
+          BodyKey(result.articles[j]) == BodyKey(article)) {
         article.duplicate_of = static_cast<int>(j);
         article.warnings.push_back(
             {"duplicate_article", "repeats article " + std::to_string(j) + " of this page", 0});

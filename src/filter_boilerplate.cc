@@ -175,19 +175,24 @@ void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
 
 void DropRepeatedBlocks(std::vector<Line>* lines, std::vector<Warning>* warnings,
                         size_t min_single_chars) {
-  std::vector<std::string> keys;
-  keys.reserve(lines->size());
-  for (const auto& line : *lines) keys.push_back(WithoutSpaces(line.view));
-  std::unordered_map<std::string_view, size_t> first_seen;
+  // Lines compare without their spaces; a hash per line finds candidates without a copy of
+  // each line, and equal hashes are confirmed on the text.
+  std::vector<SpacelessHash> keys(lines->size());
+  for (size_t i = 0; i < lines->size(); ++i) keys[i].Add((*lines)[i].view);
+  auto same = [&](size_t a, size_t b) {
+    return keys[a].value() == keys[b].value() &&
+           SameWithoutSpaces((*lines)[a].view, (*lines)[b].view);
+  };
+  std::unordered_map<uint64_t, size_t> first_seen;
   std::vector<bool> drop(lines->size(), false);
   for (size_t i = 0; i < lines->size(); ++i) {
-    auto [it, inserted] = first_seen.emplace(keys[i], i);
-    if (inserted || drop[i]) continue;
-    // keys[i] occurred before at j: how long does the copy run on?
+    auto [it, inserted] = first_seen.emplace(keys[i].value(), i);
+    if (inserted || drop[i] || !same(it->second, i)) continue;
+    // Line i occurred before at j: how long does the copy run on?
     const size_t j = it->second;
     size_t run = 0;
-    while (i + run < lines->size() && j + run < i && keys[j + run] == keys[i + run]) ++run;
-    if (run >= 2 || CountChars(keys[i]) >= min_single_chars) {
+    while (i + run < lines->size() && j + run < i && same(j + run, i + run)) ++run;
+    if (run >= 2 || keys[i].chars() >= min_single_chars) {
       for (size_t k = i; k < i + run; ++k) drop[k] = true;
       warnings->push_back({"repeated_block",
                            "lines " + std::to_string((*lines)[i].number) + "-" +

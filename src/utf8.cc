@@ -86,23 +86,47 @@ std::string_view TrimmedView(std::string_view s) {
 
 std::string Trim(std::string_view s) { return std::string(TrimmedView(s)); }
 
-std::string WithoutSpaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  size_t run = 0;  // Start of the bytes not yet copied.
+namespace {
+
+// Calls visit(begin, end) for each maximal run of s holding no white space.
+template <typename Visit>
+void ForEachNonSpaceRun(std::string_view s, Visit visit) {
+  size_t run = 0;  // Start of the bytes not yet visited.
   for (size_t i = 0; i < s.size();) {
     const unsigned char b = static_cast<unsigned char>(s[i]);
     size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
     // Only ASCII, C2 (U+00A0), E2 (U+2000..U+205F) and E3 (U+3000) start a space.
     const bool maybe_space = b < 0x80 || b == 0xC2 || b == 0xE2 || b == 0xE3;
     if (maybe_space && IsSpace(b < 0x80 ? b : DecodeAt(s, i, &len))) {
-      out.append(s, run, i - run);
+      if (i > run) visit(run, i);
       run = i + len;
     }
     i += len;
   }
-  out.append(s, run, std::string_view::npos);
+  if (s.size() > run) visit(run, s.size());
+}
+
+}  // namespace
+
+std::string WithoutSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  ForEachNonSpaceRun(s, [&](size_t begin, size_t end) { out.append(s, begin, end - begin); });
   return out;
+}
+
+bool SameWithoutSpaces(std::string_view a, std::string_view b) {
+  // Rare (only where hashes agree): clarity over speed.
+  return WithoutSpaces(a) == WithoutSpaces(b);
+}
+
+void SpacelessHash::Add(std::string_view s) {
+  ForEachNonSpaceRun(s, [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      hash_ = (hash_ ^ static_cast<unsigned char>(s[i])) * 1099511628211ull;
+      chars_ += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    }
+  });
 }
 
 }  // namespace gangmu

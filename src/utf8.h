@@ -4,6 +4,7 @@
 #define GANGMU_UTF8_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -62,6 +63,23 @@ std::string Trim(std::string_view s);
 std::string_view TrimmedView(std::string_view s);
 // s with every white space character removed: for comparing lines that differ only in spacing.
 std::string WithoutSpaces(std::string_view s);
+
+// What WithoutSpaces(a) == WithoutSpaces(b) says, without building either.
+bool SameWithoutSpaces(std::string_view a, std::string_view b);
+
+// A 64-bit hash (FNV-1a) of the text without its white space, fed piece by piece: equal for
+// texts that WithoutSpaces makes equal, so repeated lines and articles are found without a
+// copy of each. `chars` counts the characters hashed.
+class SpacelessHash {
+ public:
+  void Add(std::string_view s);
+  uint64_t value() const { return hash_; }
+  size_t chars() const { return chars_; }
+
+ private:
+  uint64_t hash_ = 14695981039346656037ull;
+  size_t chars_ = 0;
+};
 
 }  // namespace gangmu
 

@@ -78,6 +78,16 @@ TEST_CASE("utf8: helpers", "[utf8]") {
   CHECK(Trim("\u3000 标题 \u00a0") == "标题");
   CHECK(CountChars("一a二") == 3);
   CHECK(WithoutSpaces("一 二\u3000三") == "一二三");
+  CHECK(SameWithoutSpaces("一 二\u3000三", "一二 三 "));
+  CHECK_FALSE(SameWithoutSpaces("一二三", "一二四"));
+  // The hash agrees with WithoutSpaces, however the text is cut into pieces and spaced.
+  SpacelessHash whole, pieces, other;
+  whole.Add("第一章 总则");
+  pieces.Add("第一"), pieces.Add(" 章\u3000"), pieces.Add("总则 ");
+  other.Add("第一章 总纲");
+  CHECK(whole.value() == pieces.value());
+  CHECK(whole.chars() == 5);
+  CHECK(whole.value() != other.value());
   size_t len;
   CHECK(DecodeAt("\xE4\xB8", 0, &len) == 0xFFFD);  // Truncated: one byte consumed.
   CHECK(len == 1);
