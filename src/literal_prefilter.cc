@@ -21,9 +21,9 @@ void LiteralPrefilter::Build(const std::vector<const RE2*>& patterns, int min_at
   if (size_ == 0) return;
   filter_->Compile(&atoms_);
   filtered_ = true;
-  BuildIndex();
   filter_->AllPotentials({}, &unfiltered_);
   std::sort(unfiltered_.begin(), unfiltered_.end());
+  BuildIndex();
 }
 
 void LiteralPrefilter::BuildIndex() {
@@ -38,6 +38,33 @@ void LiteralPrefilter::BuildIndex() {
     }
   }
   if (atoms_.empty() || !atom_set_->Compile()) atom_set_.reset();
+
+  // Which patterns each atom lets through alone; a pattern is judged by them exactly when the
+  // line holding every atom but those still does not let it through (the filter is monotone).
+  const int atoms = static_cast<int>(atoms_.size());
+  atom_patterns_.assign(atoms, {});
+  std::vector<std::vector<int>> triggers(size_);
+  std::vector<int> passed;
+  for (int a = 0; a < atoms; ++a) {
+    filter_->AllPotentials({a}, &passed);
+    for (const int p : passed) {
+      if (std::binary_search(unfiltered_.begin(), unfiltered_.end(), p)) continue;
+      atom_patterns_[a].push_back(p);
+      triggers[p].push_back(a);
+    }
+  }
+  needs_all_atoms_.clear();
+  for (int p = 0; p < size_; ++p) {
+    if (std::binary_search(unfiltered_.begin(), unfiltered_.end(), p)) continue;
+    std::vector<int> others;
+    for (int a = 0; a < atoms; ++a) {
+      if (!std::binary_search(triggers[p].begin(), triggers[p].end(), a)) others.push_back(a);
+    }
+    filter_->AllPotentials(others, &passed);
+    if (std::find(passed.begin(), passed.end(), p) != passed.end()) {
+      needs_all_atoms_.push_back(p);
+    }
+  }
 }
 
 void LiteralPrefilter::Candidates(std::string_view text, std::vector<int>* out) const {
@@ -57,13 +84,22 @@ void LiteralPrefilter::Candidates(std::string_view text, std::vector<int>* out) 
     found.clear();
     for (size_t i = 0; i < atoms_.size(); ++i) found.push_back(static_cast<int>(i));
   }
-  if (found.empty()) {
-    *out = unfiltered_;
-    return;
+  *out = unfiltered_;
+  if (found.empty()) return;
+  for (const int a : found) {
+    out->insert(out->end(), atom_patterns_[a].begin(), atom_patterns_[a].end());
   }
-  std::sort(found.begin(), found.end());
-  filter_->AllPotentials(found, out);
+  if (!needs_all_atoms_.empty()) {
+    thread_local std::vector<int> passed;
+    filter_->AllPotentials(found, &passed);
+    for (const int p : passed) {
+      if (std::binary_search(needs_all_atoms_.begin(), needs_all_atoms_.end(), p)) {
+        out->push_back(p);
+      }
+    }
+  }
   std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
 }  // namespace gangmu

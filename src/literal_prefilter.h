@@ -56,6 +56,12 @@ class LiteralPrefilter {
   // The atoms as case-insensitive literals in one unanchored set: one pass of RE2's DFA over
   // the line finds all it holds. Null when the set could not be built: every atom counts.
   std::unique_ptr<RE2::Set> atom_set_;
+  // Most patterns need any one of a few atoms (来源 or 出处): for those, the patterns each atom
+  // lets through on its own (atom_patterns_) are exactly the candidates, and FilteredRE2's
+  // AllPotentials, which allocates on every call, is needed only for the others (patterns that
+  // need two atoms together), when the line holds any atom.
+  std::vector<std::vector<int>> atom_patterns_;
+  std::vector<int> needs_all_atoms_;  // Patterns AllPotentials must judge.
 };
 
 }  // namespace gangmu
