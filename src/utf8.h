@@ -67,17 +67,21 @@ std::string WithoutSpaces(std::string_view s);
 // What WithoutSpaces(a) == WithoutSpaces(b) says, without building either.
 bool SameWithoutSpaces(std::string_view a, std::string_view b);
 
-// A 64-bit hash (FNV-1a) of the text without its white space, fed piece by piece: equal for
-// texts that WithoutSpaces makes equal, so repeated lines and articles are found without a
-// copy of each. `chars` counts the characters hashed.
+// A 64-bit hash of the text without its white space, fed piece by piece: equal for texts that
+// WithoutSpaces makes equal, so repeated lines and articles are found without a copy of each.
+// `chars` counts the characters hashed.
 class SpacelessHash {
  public:
   void Add(std::string_view s);
-  uint64_t value() const { return hash_; }
+  uint64_t value() const;
   size_t chars() const { return chars_; }
 
  private:
-  uint64_t hash_ = 14695981039346656037ull;
+  void Mix(uint64_t word);
+
+  uint64_t hash_ = 0x243F6A8885A308D3ull;
+  uint64_t pending_ = 0;  // Bytes not yet mixed in, the first in the lowest byte.
+  unsigned filled_ = 0;   // How many.
   size_t chars_ = 0;
 };
 

@@ -88,6 +88,18 @@ TEST_CASE("utf8: helpers", "[utf8]") {
   CHECK(whole.value() == pieces.value());
   CHECK(whole.chars() == 5);
   CHECK(whole.value() != other.value());
+  // Cut anywhere, even inside a character other than a space (runs of eight bytes and more are
+  // hashed a word at a time), same hash.
+  const std::string text = "一、总体要求 (一)指导思想 abc def 第三条 规定如下:";
+  SpacelessHash reference;
+  reference.Add(text);
+  for (size_t cut = 0; cut <= text.size(); ++cut) {
+    SpacelessHash two;
+    two.Add(std::string_view(text).substr(0, cut));
+    two.Add(std::string_view(text).substr(cut));
+    if (two.value() != reference.value()) FAIL("cut at " << cut);
+  }
+  CHECK(reference.chars() == CountChars(WithoutSpaces(text)));
   size_t len;
   CHECK(DecodeAt("\xE4\xB8", 0, &len) == 0xFFFD);  // Truncated: one byte consumed.
   CHECK(len == 1);
