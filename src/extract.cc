@@ -82,6 +82,7 @@ Result Extract(std::string_view display_name, std::string_view bytes, const Rule
     DropRepeatedBlocks(&article.lines, &article.warnings);
     ExtractMetadata(&article, rules.metadata);
     BuildOutline(&article, rules.headings);
+    if (result.articles.size() < 2) continue;  // A single article repeats nothing.
     keys.push_back(BodyHash(article));
     for (size_t j = 0; j < i; ++j) {
       if (keys[i].chars() > 0 && keys[j].value() == keys[i].value() &&
