@@ -41,6 +41,16 @@ std::string TypeNames(unsigned types) {
   return out;
 }
 
+// Whether s holds at least n characters, reading no further than needed (paragraphs are long,
+// and minLength is 1).
+bool HasChars(std::string_view s, size_t n) {
+  size_t count = 0;
+  for (size_t i = 0; i < s.size() && count < n; ++i) {
+    count += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  }
+  return count >= n;
+}
+
 }  // namespace
 
 struct SchemaValidator::Node {
@@ -116,6 +126,7 @@ class Compiler {
         node->additional_properties = value.get<bool>();
       } else if (key == "required") {
         node->required = value.get<std::vector<std::string>>();
+        if (node->required.size() > 64) throw SchemaError(at, "more than 64 required properties");
       } else if (key == "items") {
         node->items = Compile(value, at);
       } else if (key == "oneOf") {
@@ -183,15 +194,17 @@ struct SchemaValidator::Stream::Check {
   bool ok = true;
   bool typed = true;   // False once the value's type failed: nothing further is checked.
   int matches = 0;     // oneOf options the value matched.
-  std::vector<bool> seen;  // Objects: per node->required, whether the key came.
+  uint64_t seen = 0;       // Objects: bit k set when node->required[k] came.
 };
 
+// The JSON pointer of the value being read is made of each open container's current member
+// (its key, or its item's index); it is spelled out only for an error.
 struct SchemaValidator::Stream::Open {
   size_t first_check, end_check;  // The container's own checks.
   bool object;
-  size_t next_index;       // Arrays: the index of the next item.
-  size_t pointer_length;   // The container's own pointer.
-  std::string key;         // Objects: the key of the value coming next.
+  size_t next_index;  // Arrays: the index of the next item.
+  size_t index;       // Arrays: the index of the current item.
+  std::string key;    // Objects: the key of the current member.
 };
 
 SchemaValidator::Stream::Stream(const SchemaValidator& validator) : root_(validator.root_) {}
@@ -199,7 +212,10 @@ SchemaValidator::Stream::~Stream() = default;
 
 void SchemaValidator::Stream::Fail(size_t check, const std::string& message) {
   checks_[check].ok = false;
-  if (!checks_[check].quiet) errors_.push_back((pointer_.empty() ? "/" : pointer_) + ": " + message);
+  if (checks_[check].quiet) return;
+  std::string pointer;
+  for (const Open& o : open_) pointer += "/" + (o.object ? o.key : std::to_string(o.index));
+  errors_.push_back((pointer.empty() ? "/" : pointer) + ": " + message);
 }
 
 // Pushes the checks of a new value and checks its type; returns the index of its first check.
@@ -216,7 +232,7 @@ size_t SchemaValidator::Stream::StartValue(unsigned type) {
     add(root_, -1, false, false, add);
   } else {
     Open& o = open_.back();
-    if (!o.object) pointer_ += "/" + std::to_string(o.next_index++);
+    if (!o.object) o.index = o.next_index++;
     const std::string key = o.key;
     const size_t begin = o.first_check, end = o.end_check;
     for (size_t i = begin; i < end; ++i) {
@@ -252,7 +268,7 @@ void SchemaValidator::Stream::CheckScalar(size_t first, unsigned type, std::stri
     if (!checks_[i].typed) continue;
     const Node& node = *checks_[i].node;
     if (type & kString) {
-      if (node.min_length && CountChars(text) < *node.min_length) {
+      if (node.min_length && !HasChars(text, *node.min_length)) {
         Fail(i, "must have at least " + std::to_string(*node.min_length) + " character(s)");
       }
       if (node.pattern && !RE2::PartialMatch(text, *node.pattern)) {
@@ -285,27 +301,20 @@ void SchemaValidator::Stream::EndValue(size_t first) {
     }
   }
   checks_.resize(first);
-  if (!open_.empty()) pointer_.resize(open_.back().pointer_length);
 }
 
 void SchemaValidator::Stream::BeginObject() {
   const size_t first = StartValue(kObject);
-  for (size_t i = first; i < checks_.size(); ++i) {
-    checks_[i].seen.assign(checks_[i].node->required.size(), false);
-  }
-  open_.push_back(Open{first, checks_.size(), true, 0, pointer_.size(), ""});
+  open_.push_back(Open{first, checks_.size(), true, 0, 0, ""});
 }
 
 void SchemaValidator::Stream::Key(std::string_view name) {
   Open& o = open_.back();
-  o.key = std::string(name);
-  pointer_.resize(o.pointer_length);
-  pointer_ += "/";
-  pointer_ += name;
+  o.key.assign(name.data(), name.size());
   for (size_t i = o.first_check; i < o.end_check; ++i) {
     const std::vector<std::string>& required = checks_[i].node->required;
     for (size_t k = 0; k < required.size(); ++k) {
-      if (required[k] == name) checks_[i].seen[k] = true;
+      if (required[k] == name) checks_[i].seen |= uint64_t{1} << k;
     }
   }
 }
@@ -313,12 +322,13 @@ void SchemaValidator::Stream::Key(std::string_view name) {
 void SchemaValidator::Stream::EndObject() {
   const Open o = std::move(open_.back());
   open_.pop_back();
-  pointer_.resize(o.pointer_length);
   for (size_t i = o.first_check; i < o.end_check; ++i) {
     if (!checks_[i].typed) continue;
     const std::vector<std::string>& required = checks_[i].node->required;
     for (size_t k = 0; k < required.size(); ++k) {
-      if (!checks_[i].seen[k]) Fail(i, "missing required property '" + required[k] + "'");
+      if (!(checks_[i].seen >> k & 1)) {
+        Fail(i, "missing required property '" + required[k] + "'");
+      }
     }
   }
   EndValue(o.first_check);
@@ -326,13 +336,12 @@ void SchemaValidator::Stream::EndObject() {
 
 void SchemaValidator::Stream::BeginArray() {
   const size_t first = StartValue(kArray);
-  open_.push_back(Open{first, checks_.size(), false, 0, pointer_.size(), ""});
+  open_.push_back(Open{first, checks_.size(), false, 0, 0, ""});
 }
 
 void SchemaValidator::Stream::EndArray() {
   const Open o = std::move(open_.back());
   open_.pop_back();
-  pointer_.resize(o.pointer_length);
   EndValue(o.first_check);
 }
 

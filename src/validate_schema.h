@@ -64,7 +64,6 @@ class SchemaValidator {
     const Node* root_;
     std::vector<Check> checks_;  // The checks of the values now open, outermost first.
     std::vector<Open> open_;     // The open objects and arrays.
-    std::string pointer_;        // JSON pointer of the value being read.
     std::vector<std::string> errors_;
   };
 

@@ -189,3 +189,15 @@ TEST_CASE("schema: errors name the place: a missing key, an extra key, a wrong i
   }
   CHECK(errors.size() == expected.size());
 }
+
+TEST_CASE("json: escapes are found wherever they fall in a long string", "[json]") {
+  const std::string base = "一二三四五六七八九十abcdefghij一二三四五六";
+  for (const char* special : {"\"", "\\", "\n", "\x01", "\x1f", "\t"}) {
+    for (size_t at = 0; at <= base.size(); ++at) {
+      if (at < base.size() && (static_cast<unsigned char>(base[at]) & 0xC0) == 0x80) continue;
+      const nlohmann::ordered_json doc = {{"s", base.substr(0, at) + special + base.substr(at)}};
+      INFO("at " << at);
+      CHECK(gangmu::Dump(doc, false) == doc.dump());
+    }
+  }
+}
