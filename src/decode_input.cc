@@ -13,15 +13,19 @@ namespace gangmu {
 namespace {
 
 // Counts bytes that are not valid UTF-8, and valid multi-byte characters into *valid; stops
-// early once `limit` invalid bytes are passed.
-size_t InvalidUtf8Bytes(std::string_view bytes, size_t limit, size_t* valid) {
+// early once `limit` invalid bytes are passed. *invisible tells whether a control character or
+// a zero-width one (what normalize_text removes) occurs, so that pages without any (most) spare
+// normalize_text a look at every line.
+size_t InvalidUtf8Bytes(std::string_view bytes, size_t limit, size_t* valid, bool* invisible) {
   size_t invalid = 0, len;
   *valid = 0;
+  bool seen = false;
   const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
   const size_t n = bytes.size();
   for (size_t i = 0; i < n && invalid <= limit; i += len) {
     if (b[i] < 0x80) {
       len = 1;
+      seen |= (b[i] < 0x20 && b[i] != '\t' && b[i] != '\n' && b[i] != '\r') || b[i] == 0x7F;
       continue;
     }
     // Well-formed three-byte characters (CJK) are most of a Chinese page.
@@ -30,15 +34,21 @@ size_t InvalidUtf8Bytes(std::string_view bytes, size_t limit, size_t* valid) {
         (b[i] != 0xED || b[i + 1] < 0xA0)) {
       len = 3;
       ++*valid;
+      // U+200B..U+200D, U+2060, U+FEFF.
+      seen |= (b[i] == 0xE2 && ((b[i + 1] == 0x80 && b[i + 2] >= 0x8B && b[i + 2] <= 0x8D) ||
+                                (b[i + 1] == 0x81 && b[i + 2] == 0xA0))) ||
+              (b[i] == 0xEF && b[i + 1] == 0xBB && b[i + 2] == 0xBF);
       continue;
     }
     const char32_t c = DecodeAt(bytes, i, &len);
+    seen |= c == 0x00AD;
     if (c == 0xFFFD && !(len == 3 && bytes.substr(i, 3) == "\xEF\xBF\xBD")) {
       ++invalid;
     } else {
       ++*valid;
     }
   }
+  *invisible = seen;
   return invalid;
 }
 
@@ -157,10 +167,14 @@ DecodedInput DecodeInput(std::string_view display_name, std::string_view bytes,
       // Mostly valid UTF-8 is UTF-8 with damage, not another encoding: GB18030 or Big5 read
       // as UTF-8 give more invalid bytes than valid characters.
       size_t valid = 0;
-      const size_t invalid = InvalidUtf8Bytes(body, body.size() / 100 + 8, &valid);
+      bool invisible = true;
+      const size_t invalid = InvalidUtf8Bytes(body, body.size() / 100 + 8, &valid, &invisible);
       if (invalid <= body.size() / 100 + 8 && valid >= 2 * invalid) {
         out.encoding = "UTF-8";
-        if (invalid == 0) text.assign(body);  // The common case: nothing to repair.
+        if (invalid == 0) {  // The common case: nothing to repair.
+          text.assign(body);
+          out.may_hold_invisible = invisible;
+        }
       } else {
         out.encoding = DetectEncoding(body);
         text = ToUtf8(display_name, body, out.encoding, &replaced);

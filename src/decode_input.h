@@ -18,6 +18,9 @@ struct DecodedInput {
   std::string encoding;  // As detected or forced: "UTF-8", "GB18030", "Big5", "UTF-16LE" ...
   std::vector<std::string> lines;  // Line i is input line i + 1, without its line break.
   std::vector<Warning> warnings;
+  // False when the page is known to hold no control or zero-width character (normalize_text
+  // then looks for none).
+  bool may_hold_invisible = true;
 };
 
 // `forced_encoding` (an ICU converter name) skips detection when not empty. Throws gangmu::Error

@@ -70,7 +70,8 @@ Result Extract(std::string_view display_name, std::string_view bytes, const Rule
   result.encoding = decoded.encoding;
   result.warnings = std::move(decoded.warnings);
 
-  std::vector<Line> lines = NormalizeText(std::move(decoded.lines), rules.normalize, &result.warnings);
+  std::vector<Line> lines = NormalizeText(std::move(decoded.lines), rules.normalize,
+                                          &result.warnings, decoded.may_hold_invisible);
   FilterBoilerplate(&lines, rules.furniture, &result.removed);
   SplitPage page = SplitArticles(std::move(lines), rules, &result.removed);
   result.collection = std::move(page.collection);

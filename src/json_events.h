@@ -5,9 +5,8 @@
 #ifndef GANGMU_JSON_EVENTS_H_
 #define GANGMU_JSON_EVENTS_H_
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string_view>
 
 namespace gangmu {

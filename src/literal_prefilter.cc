@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-
 namespace gangmu {
 
 void LiteralPrefilter::Build(const std::vector<const RE2*>& patterns, int min_atom_bytes) {

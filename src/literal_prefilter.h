@@ -52,7 +52,7 @@ class LiteralPrefilter {
   bool filtered_ = false;  // False when no pattern could be filtered: all are candidates.
   std::unique_ptr<re2::FilteredRE2> filter_;
   std::vector<std::string> atoms_;
-  std::vector<int> unfiltered_;      // The candidates of a line holding no atom.
+  std::vector<int> unfiltered_;  // The candidates of a line holding no atom.
   // The atoms as case-insensitive literals in one unanchored set: one pass of RE2's DFA over
   // the line finds all it holds. Null when the set could not be built: every atom counts.
   std::unique_ptr<RE2::Set> atom_set_;

@@ -154,7 +154,7 @@ std::string ToSimplified(const std::string& text) {
 }
 
 std::vector<Line> NormalizeText(std::vector<std::string> lines, const NormalizeRules& rules,
-                                std::vector<Warning>* warnings) {
+                                std::vector<Warning>* warnings, bool may_hold_invisible) {
   std::vector<Line> out;
   out.reserve(lines.size());
   std::vector<int> candidates;
@@ -163,7 +163,7 @@ std::vector<Line> NormalizeText(std::vector<std::string> lines, const NormalizeR
     line.number = static_cast<int>(n + 1);
     std::string& raw = lines[n];
     size_t len, zero_width = 0, controls = 0;
-    if (MayHoldInvisible(raw)) {
+    if (may_hold_invisible && MayHoldInvisible(raw)) {
       line.text.reserve(raw.size());
       size_t run = 0;  // Start of the bytes not yet copied.
       for (size_t i = 0; i < raw.size(); i += len) {

@@ -17,8 +17,10 @@
 
 namespace gangmu {
 
+// `may_hold_invisible` false (decode_input knows the page holds no control or zero-width
+// character) skips looking for them.
 std::vector<Line> NormalizeText(std::vector<std::string> lines, const NormalizeRules& rules,
-                                std::vector<Warning>* warnings);
+                                std::vector<Warning>* warnings, bool may_hold_invisible = true);
 
 // The matching view of one string (see above), with the shifts back into `text`.
 void BuildView(Line* line);

@@ -136,7 +136,9 @@ void SpacelessHash::Add(std::string_view s) {
         uint64_t word;
         std::memcpy(&word, b + i, 8);
         Mix(word);
-        chars_ += 8 - __builtin_popcountll(word & (~word << 1) & 0x8080808080808080ull);
+        // Continuation bytes (10xxxxxx) are counted by their top bits, summed by a multiply.
+        const uint64_t continuation = (word & (~word << 1) & 0x8080808080808080ull) >> 7;
+        chars_ += 8 - ((continuation * 0x0101010101010101ull) >> 56);
         i += 8;
         continue;
       }

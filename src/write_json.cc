@@ -152,8 +152,8 @@ class TextWriter : public JsonEvents {
         std::memcpy(&w, s.data() + i, 8);
         constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
         const uint64_t quote = w ^ (kOnes * '"'), slash = w ^ (kOnes * '\\');
-        const uint64_t special = ((w - kOnes * 0x20) | (quote - kOnes) | (slash - kOnes)) & ~w &
-                                 kHigh;
+        const uint64_t special =
+            ((w - kOnes * 0x20) | (quote - kOnes) | (slash - kOnes)) & ~w & kHigh;
         if (special == 0) {
           i += 8;
           continue;
