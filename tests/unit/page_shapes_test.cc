@@ -700,6 +700,20 @@ TEST_CASE("shape: a speech's subtitle with its date and occasion", "[shapes]") {
   CHECK(a.preamble == Strings{"各位代表:", "现在报告工作。"});
 }
 
+TEST_CASE("shape: dates in Chinese numerals, on their own line or in a speech's subtitle",
+          "[shapes]") {
+  CHECK(Only(ExtractText("政府工作报告\n二〇二四年三月五日\n各位代表:\n现在报告工作。\n")).date ==
+        "2024-03-05");
+  CHECK(Only(ExtractText("关于宪法草案的报告\n(一九五四年九月十五日)\n各位代表:\n报告。\n")).date ==
+        "1954-09-15");
+  CHECK(Only(ExtractText("政府工作报告\n——二○二三年十二月二十一日在全市人民代表大会上\n各位代表:\n"
+                         "报告。\n"))
+            .date == "2023-12-21");
+  // A year in a sentence of the body is no date of the article.
+  const Article a = Only(ExtractText("标题\n正文。\n一九五三年全国企业的职工已经达到一千万人。\n"));
+  CHECK(a.date.empty());
+}
+
 TEST_CASE("shape: a two-character name spaced out is one name", "[shapes]") {
   CHECK(Only(ExtractText("题目\n张　三\n正文。\n")).authors == Strings{"张三"});
   CHECK(Only(ExtractText("题目\n张三 李四\n正文。\n")).authors == Strings{"张三", "李四"});

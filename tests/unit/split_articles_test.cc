@@ -70,6 +70,15 @@ TEST_CASE("split: IsoDate checks ranges", "[split]") {
   CHECK(IsoDate("2014", "6", "16") == "2014-06-16");
   CHECK(IsoDate("2014", "13", "1").empty());
   CHECK(IsoDate("14", "6", "16").empty());
+  // Chinese numerals: digit by digit for the year, with 十 for month and day.
+  CHECK(IsoDate("二〇二四", "三", "五") == "2024-03-05");
+  CHECK(IsoDate("一九五四", "九", "二十三") == "1954-09-23");
+  CHECK(IsoDate("二○二三", "十二", "三十一") == "2023-12-31");
+  CHECK(IsoDate("二零零八", "十", "十") == "2008-10-10");
+  CHECK(IsoDate("二〇二四", "十三", "一").empty());
+  CHECK(IsoDate("二〇二四", "一", "四十").empty());
+  CHECK(IsoDate("二〇二四", "十十", "一").empty());
+  CHECK(IsoDate("二〇二四年", "一", "一").empty());
 }
 
 TEST_CASE("split: a lone 展开全部 on a page without an answer count is removed", "[split]") {
