@@ -212,6 +212,10 @@ std::vector<Line> NormalizeText(std::vector<std::string> lines, const NormalizeR
         warnings->push_back({check.id, check.message, line.number});
       }
     }
+    // Lines are matched and kept trimmed (filter_boilerplate trims what it keeps); trimming
+    // here spares building the view twice for the many indented lines (　　正文).
+    const std::string_view trimmed = TrimmedView(line.text);
+    if (trimmed.size() != line.text.size()) line.text = std::string(trimmed);
     BuildView(&line);
     out.push_back(std::move(line));
   }
