@@ -7,6 +7,9 @@ pkgs=(build-essential cmake pkg-config python3 libre2-dev libicu-dev libyaml-cpp
       python3-dev pybind11-dev python3-distributed python3-matplotlib fonts-wqy-zenhei
       # Stage benchmarks; fuzzing and sanitizer builds.
       libbenchmark-dev clang libclang-rt-dev)
+# Hyperscan (the fast literal prefilter) is built for x86-64 only; elsewhere the portable
+# prefilter serves and the output is the same.
+if [ "$(dpkg --print-architecture)" = amd64 ]; then pkgs+=(libhyperscan-dev); fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

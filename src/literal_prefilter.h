@@ -5,11 +5,12 @@
 // hundreds of instructions even when the pattern fails at the first byte, so this replaces some
 // thirty calls per line with one pass and a few calls (measured; see bench/RESULTS.md).
 //
-// The pass is RE2's own: the atoms as case-insensitive literals in one unanchored RE2::Set.
-// Two hand-written scans were measured against it on the corpus and dropped: an Aho-Corasick
-// automaton over the bytes (its transition table, hundreds of KiB for the furniture rules,
-// missed the caches) and a first-character bitmap (as fast, but with its own decoding and case
-// rules to get right).
+// The pass is Hyperscan's (Debian's libhyperscan-dev) where the build found it: its literal
+// matcher (SIMD) reads a line at about 1 GB/s where RE2 reads 400 MB/s, and the pass was the
+// largest single cost of a run (bench/RESULTS.md). Without Hyperscan the atoms are one
+// case-insensitive RE2::Set. Two hand-written scans were measured and dropped: an Aho-Corasick
+// automaton over the bytes (its table, hundreds of KiB for the furniture rules, missed the
+// caches) and a first-character bitmap (no faster than the RE2::Set).
 //
 // Never fewer candidates than true matches: a pattern with no usable atom (^\d+$) is always a
 // candidate, and when the set's automaton runs out of memory on a line every atom counts as
@@ -36,25 +37,40 @@ class LiteralPrefilter {
   // still uses the caller's RE2 objects. Atoms shorter than `min_atom_bytes` count as present
   // on every line: one-byte atoms (':', '<') are worth searching only where most lines lack
   // them.
-  void Build(const std::vector<const RE2*>& patterns, int min_atom_bytes);
+  enum class Scanner { kFastest, kRe2Set };
+  // `scanner` kRe2Set forces the portable pass (for tests that compare the two).
+  void Build(const std::vector<const RE2*>& patterns, int min_atom_bytes,
+             Scanner scanner = Scanner::kFastest);
+  ~LiteralPrefilter();
+  LiteralPrefilter();
+  LiteralPrefilter(LiteralPrefilter&&) noexcept;
+  LiteralPrefilter& operator=(LiteralPrefilter&&) noexcept;
 
   // Indices, ascending, of the patterns that may match `text` or any part of it.
   void Candidates(std::string_view text, std::vector<int>* out) const;
 
   int size() const { return size_; }
+  // Whether the pass is Hyperscan's.
+  bool uses_hyperscan() const { return hyperscan_ != nullptr; }
   // The atoms looked for (lower-cased), for tests and tools.
   const std::vector<std::string>& atoms() const { return atoms_; }
 
  private:
-  void BuildIndex();
+  void BuildIndex(Scanner scanner);
+  void FindAtoms(std::string_view text, std::vector<int>* found) const;
 
   int size_ = 0;
   bool filtered_ = false;  // False when no pattern could be filtered: all are candidates.
   std::unique_ptr<re2::FilteredRE2> filter_;
   std::vector<std::string> atoms_;
   std::vector<int> unfiltered_;  // The candidates of a line holding no atom.
-  // The atoms as case-insensitive literals in one unanchored set: one pass of RE2's DFA over
-  // the line finds all it holds. Null when the set could not be built: every atom counts.
+  // Hyperscan's database of the atoms (an hs_database_t, kept opaque here so that the header
+  // does not need Hyperscan's), or null.
+  struct Hyperscan;
+  std::unique_ptr<Hyperscan> hyperscan_;
+  std::vector<int> always_present_;  // Atoms Hyperscan cannot be asked for (see the .cc).
+  // Otherwise the atoms as case-insensitive literals in one unanchored set: one pass of RE2's
+  // DFA finds all a line holds. Null when neither could be built: every atom counts.
   std::unique_ptr<RE2::Set> atom_set_;
   // Most patterns need any one of a few atoms (来源 or 出处): for those, the patterns each atom
   // lets through on its own (atom_patterns_) are exactly the candidates, and FilteredRE2's
