@@ -175,7 +175,9 @@ void LiteralPrefilter::Candidates(std::string_view text, std::vector<int>* out) 
   for (const int a : found) {
     out->insert(out->end(), atom_patterns_[a].begin(), atom_patterns_[a].end());
   }
-  if (!needs_all_atoms_.empty()) {
+  // A pattern that needs two atoms together passes on its own atoms only with two of them
+  // (one alone would make it a pattern of atom_patterns_).
+  if (!needs_all_atoms_.empty() && found.size() >= 2) {
     thread_local std::vector<int> passed;
     filter_->AllPotentials(found, &passed);
     for (const int p : passed) {
