@@ -7,11 +7,10 @@
 #include "utf8.h"
 
 namespace gangmu {
-namespace {
 
 int ChineseDigit(char32_t c) {
   switch (c) {
-    case U'零': case U'〇': return 0;
+    case U'零': case U'〇': case U'○': return 0;
     case U'一': return 1;
     case U'二': case U'两': return 2;
     case U'三': return 3;
@@ -24,6 +23,8 @@ int ChineseDigit(char32_t c) {
     default: return -1;
   }
 }
+
+namespace {
 
 bool Contains(const std::u32string& set, char32_t c) {
   return set.find(c) != std::u32string::npos;

@@ -37,6 +37,9 @@ struct Segment {
 // -1 when `text` is not a number of that kind.
 int ParseNumber(std::string_view text, Numeral numeral);
 
+// 0 for 零, 〇 and ○ (the zero of written years), 1-9 for 一..九 (and 两); -1 otherwise.
+int ChineseDigit(char32_t c);
+
 // The marker that opens view offset `pos` of `line`, if any family matches there. With
 // `inline_only`, families with inline: false are skipped. The first family in file order wins.
 std::optional<MarkerMatch> MatchMarkerAt(const Line& line, size_t pos, const HeadingRules& rules,

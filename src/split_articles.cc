@@ -1,11 +1,11 @@
 // Stage 4: one page -> its articles; see split_articles.h.
 #include "split_articles.h"
 
-#include <algorithm>
 
 #include <cstdio>
 
 #include "extract_metadata.h"
+#include "recognize_headings.h"
 #include "utf8.h"
 
 namespace gangmu {
@@ -76,36 +76,19 @@ bool LooksLikeBody(const Line& line, const std::u32string& sentence_end) {
 namespace {
 
 // A number as a date writes it: Arabic digits (2024, 03), Chinese digits one by one (二〇二四,
-// 一九五四; 〇, ○ and 零 for zero) or Chinese with 十 (十二, 二十一, 三十); -1 for anything else.
+// 一九五四) or Chinese with 十 (十二, 二十一, 三十), read as headings read their numbers; -1 for
+// anything else.
 int DateNumber(const std::string& s) {
-  static const std::u32string kDigits = U"〇一二三四五六七八九";
-  std::vector<int> digits;  // 10 stands for 十.
+  if (const int arabic = ParseNumber(s, Numeral::kArabic); arabic >= 0) return arabic;
+  if (s.find("十") != std::string::npos) return ParseNumber(s, Numeral::kChinese);
+  int value = 0;
   size_t len;
   for (size_t i = 0; i < s.size(); i += len) {
-    const char32_t c = DecodeAt(s, i, &len);
-    if (c >= '0' && c <= '9') {
-      digits.push_back(static_cast<int>(c - '0'));
-    } else if (c == U'○' || c == U'零') {
-      digits.push_back(0);
-    } else if (c == U'十') {
-      digits.push_back(10);
-    } else if (const size_t d = kDigits.find(c); d != std::u32string::npos) {
-      digits.push_back(static_cast<int>(d));
-    } else {
-      return -1;
-    }
+    const int d = ChineseDigit(DecodeAt(s, i, &len));
+    if (d < 0 || value > 1000) return -1;
+    value = value * 10 + d;
   }
-  if (digits.empty() || digits.size() > 4) return -1;
-  const auto ten = std::find(digits.begin(), digits.end(), 10);
-  if (ten == digits.end()) {
-    int value = 0;
-    for (const int d : digits) value = value * 10 + d;
-    return value;
-  }
-  // 十, 十二, 二十, 二十一: at most one digit on either side of the one 十.
-  const size_t before = ten - digits.begin(), after = digits.end() - ten - 1;
-  if (before > 1 || after > 1 || std::find(ten + 1, digits.end(), 10) != digits.end()) return -1;
-  return (before ? digits[0] : 1) * 10 + (after ? digits.back() : 0);
+  return s.empty() ? -1 : value;
 }
 
 }  // namespace
