@@ -1,7 +1,6 @@
 // Stage 4: one page -> its articles; see split_articles.h.
 #include "split_articles.h"
 
-
 #include <cstdio>
 
 #include "extract_metadata.h"
