@@ -1,9 +1,9 @@
 // Many rule patterns in one automaton: one pass over a text tells which of them can match it,
-// instead of one pass per pattern. Used where that pays (measured with callgrind): for the
-// marker families tried at every sentence end, where most positions open no heading, and for
-// the repairs, which few lines need. Where most patterns are anchored and fail at the first
-// byte (furniture, metadata), one try per pattern is cheaper than an automaton that must read
-// the whole line. Built once with the rule set, read-only afterwards (shared by threads).
+// instead of one pass per pattern. Used for the marker families tried at every sentence end,
+// anchored there, where most positions open no heading. The line rules of normalize,
+// furniture and metadata use literal_prefilter.h instead: an automaton of whole patterns must
+// read every line to its end and grows large. Built once with the rule set, read-only
+// afterwards (shared by threads).
 // Covered by tests/unit/pattern_index_test.cc.
 #ifndef GANGMU_PATTERN_INDEX_H_
 #define GANGMU_PATTERN_INDEX_H_
