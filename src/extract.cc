@@ -72,7 +72,7 @@ Result Extract(std::string_view display_name, std::string_view bytes, const Rule
 
   std::vector<Line> lines = NormalizeText(std::move(decoded.lines), rules.normalize,
                                           &result.warnings, decoded.may_hold_invisible);
-  FilterBoilerplate(&lines, rules.furniture, &result.removed);
+  FilterBoilerplate(&lines, rules.furniture, &result.removed, &rules.metadata);
   SplitPage page = SplitArticles(std::move(lines), rules, &result.removed);
   result.collection = std::move(page.collection);
   result.articles = std::move(page.articles);
@@ -81,7 +81,7 @@ Result Extract(std::string_view display_name, std::string_view bytes, const Rule
   for (size_t i = 0; i < result.articles.size(); ++i) {
     Article& article = result.articles[i];
     DropRepeatedBlocks(&article.lines, &article.warnings);
-    ExtractMetadata(&article, rules.metadata);
+    ExtractMetadata(&article, rules.metadata, &result.removed, &rules.furniture.shape);
     BuildOutline(&article, rules.headings);
     if (result.articles.size() < 2) continue;  // A single article repeats nothing.
     keys.push_back(BodyHash(article));

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 
+#include "filter_boilerplate.h"
 #include "normalize_text.h"
 #include "split_articles.h"
 #include "utf8.h"
@@ -195,19 +196,19 @@ void Apply(const Match& match, const Line& line, const MetadataRules& rules, Art
   if (!text("title").empty() && article->title.empty()) article->title = text("title");
 }
 
-bool IsMetadataLine(const Line& line, const MetadataRules& rules) {
+}  // namespace
+
+bool IsMetadataLine(const Line& line, const MetadataRules& rules, bool field_rules_too) {
   Match m;
   const size_t chars = CountChars(line.view);
   std::vector<int> candidates;
   rules.prefilter.Candidates(line.view, &candidates);
   for (const int index : candidates) {
     const MetadataRule& rule = rules.lines[index];
-    if (!rule.consume_match && MatchRule(rule, line, chars, &m)) return true;
+    if ((field_rules_too || !rule.consume_match) && MatchRule(rule, line, chars, &m)) return true;
   }
   return false;
 }
-
-}  // namespace
 
 size_t SiteSuffixStart(const Line& line, const MetadataRules& rules) {
   re2::StringPiece tail;
@@ -220,17 +221,112 @@ size_t SiteSuffixStart(const Line& line, const MetadataRules& rules) {
   return line.view.size();
 }
 
-void ExtractMetadata(Article* article, const MetadataRules& rules) {
+namespace {
+
+bool IsAuthorLine(const Line& line, const MetadataRules& rules) {
+  if (RE2::FullMatch(line.view, *rules.not_author)) return false;
+  return (rules.spaced_name && RE2::FullMatch(line.view, *rules.spaced_name)) ||
+         RE2::FullMatch(line.view, *rules.bare_author);
+}
+
+bool OpensBody(const Line& line, const MetadataRules& rules) {
+  return CountChars(line.view) > static_cast<size_t>(rules.title_max_chars) ||
+         EndsLikeSentence(line.view) ||
+         (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title));
+}
+
+// Words enough to name an article: two Han characters or three letters.
+bool HasTitleWords(const std::string& view) {
+  size_t han = 0, letters = 0, len;
+  for (size_t i = 0; i < view.size(); i += len) {
+    const char32_t c = DecodeAt(view, i, &len);
+    if (IsHan(c)) ++han;
+    else if (c < 0x80 && std::isalpha(static_cast<int>(c))) ++letters;
+  }
+  return han >= 2 || letters >= 3;
+}
+
+double HanShare(const std::string& view) {
+  size_t han = 0, all = 0, len;
+  for (size_t i = 0; i < view.size(); i += len) {
+    const char32_t c = DecodeAt(view, i, &len);
+    if (IsSpace(c)) continue;
+    ++all;
+    if (IsHan(c)) ++han;
+  }
+  return all ? static_cast<double>(han) / all : 0;
+}
+
+}  // namespace
+
+TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rules) {
+  TitleChoice choice;
+  // The header zone: the lines above the first body paragraph (a sentence, a long line, a
+  // line that opens with a heading marker); metadata and name lines do not end it.
+  size_t body = 0;
+  std::vector<char> kind(lines.size(), 0);  // 'm' metadata, 'a' names, 't' candidate.
+  for (; body < lines.size(); ++body) {
+    const Line& line = lines[body];
+    if (IsMetadataLine(line, rules, true)) {
+      kind[body] = 'm';
+      continue;
+    }
+    if (IsAuthorLine(line, rules)) {
+      kind[body] = 'a';
+      continue;
+    }
+    if (OpensBody(line, rules)) break;
+    const std::string_view v = TrimmedView(line.view);
+    // A subtitle (——…) or a bracketed remark is no title of its own.
+    if (HasTitleWords(line.view) && v.rfind("——", 0) != 0 && v.rfind("(", 0) != 0) kind[body] = 't';
+  }
+  choice.body = body;
+  double best_score = -1e9;
+  for (size_t i = 0; i < body; ++i) {
+    if (kind[i] != 't') continue;
+    const Line& line = lines[i];
+    const std::string key = WithoutSpaces(line.view);
+    double score = 0;
+    // The page repeats its title (page title and heading, or the body's first words).
+    for (size_t j = 0; j < lines.size(); ++j) {
+      if (j == i) continue;
+      const std::string other = WithoutSpaces(lines[j].view);
+      if (other == key || (CountChars(key) >= 4 && other.size() > key.size() &&
+                           other.compare(0, key.size(), key) == 0)) {
+        score += rules.title_weights.repeated;
+        break;
+      }
+    }
+    // Metadata or names follow a title.
+    if (i + 1 < lines.size() && (kind[i + 1] == 'm' || kind[i + 1] == 'a')) {
+      score += rules.title_weights.before_metadata;
+    }
+    const std::string_view v = TrimmedView(line.view);
+    if (v.rfind("《", 0) == 0) score += rules.title_weights.book_title;
+    if (HanShare(line.view) >= 0.5) score += rules.title_weights.han;
+    if (CountChars(key) < static_cast<size_t>(rules.title_weights.min_chars)) {
+      score += rules.title_weights.too_short;
+    }
+    // Nearer the body is likelier (menus and banners come first); ties go to the later line.
+    score += rules.title_weights.nearest * (i + 1) / body;
+    if (score >= best_score) best_score = score, choice.index = static_cast<int>(i);
+  }
+  return choice;
+}
+
+void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<Removal>* removed,
+                     const ShapeRules* shape) {
   std::vector<Line>& lines = article->lines;
   size_t first = 0;
+  size_t above = 0;  // Lines above the title: metadata, or furniture.
   if (article->title.empty() && !lines.empty()) {
-    const Line& candidate = lines.front();
-    if (CountChars(candidate.view) <= static_cast<size_t>(rules.title_max_chars) &&
-        !EndsLikeSentence(candidate.view) && !IsMetadataLine(candidate, rules) &&
-        !(rules.not_title && RE2::PartialMatch(candidate.view, *rules.not_title))) {
+    const TitleChoice choice = ChooseTitle(lines, rules);
+    if (choice.index >= 0) {
+      const Line& candidate = lines[choice.index];
       // Page titles carry the site's name or the file's extension (…总结 - 百度文库, …总结.doc).
       article->title = Trim(candidate.TextOf(0, SiteSuffixStart(candidate, rules)));
-      first = 1;
+      above = choice.index;
+      first = choice.index + 1;
     }
   }
   Line title_line;
@@ -241,8 +337,11 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
   std::vector<Line> body;
   bool in_header = true;
   size_t header_lines_seen = 0;
-  for (size_t i = first; i < lines.size(); ++i) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i == above && first > above) i = first;  // The title line itself.
+    if (i >= lines.size()) break;
     Line& line = lines[i];
+    const bool above_title = i < above;
     // Pages repeat the title, sometimes below a line of widgets or counters that ended the
     // header: a copy among the first lines is no body.
     constexpr size_t kTitleRepeatLines = 6;
@@ -262,7 +361,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
     // A rule that consumes only its match leaves the rest of the line to the rules again, so
     // one line may hold several fields (中图分类号:D267 文献标识码:A 文章编号:…). Each round
     // removes text, so the rounds end; the bound only guards against a rule matching nothing.
-    bool consumed = false;
+    bool consumed = false, took_match = false;
     std::vector<int> candidates;
     for (int round = 0; round < 16 && !consumed; ++round) {
       const size_t chars = CountChars(line.view);
@@ -286,6 +385,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
           BuildView(&line);
           consumed = !HasWords(line.view);
           again = !consumed;
+          took_match = true;
         } else {
           consumed = !rule.consume_match;
         }
@@ -294,6 +394,20 @@ void ExtractMetadata(Article* article, const MetadataRules& rules) {
       if (!again) break;
     }
     if (consumed) continue;
+    if (above_title) {
+      // Above the title only metadata belongs to the article: the rest is the page's (menus,
+      // banners, category names, the page title a site prints over the document's own).
+      if (removed) removed->push_back({"above_title", line.number, Trim(line.text)});
+      continue;
+    }
+    // What field rules leave of a header line may be its widgets (网站名 手机版 分类:…).
+    if (in_header && took_match && shape && shape->enabled) {
+      std::string why;
+      if (ShapeScore(line.view, *shape, &why) >= shape->furniture_at) {
+        if (removed) removed->push_back({"shape:" + why, line.number, Trim(line.text)});
+        continue;
+      }
+    }
     // Names may take several lines (one author per line), all before the body.
     if (in_header && header_lines_seen == 0 && !RE2::FullMatch(line.view, *rules.not_author)) {
       // A two-character name spaced to the width of three (李　强) is one name.

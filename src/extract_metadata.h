@@ -12,7 +12,24 @@
 
 namespace gangmu {
 
-void ExtractMetadata(Article* article, const MetadataRules& rules);
+// `removed` gets the lines that leave the article without filling a field (furniture above
+// the title, what field rules leave of a header line when `shape` calls it furniture).
+void ExtractMetadata(Article* article, const MetadataRules& rules,
+                     std::vector<Removal>* removed = nullptr, const ShapeRules* shape = nullptr);
+
+// The title among the lines above the first body paragraph (the header zone): no metadata,
+// name, sentence or heading line; scored by metadata.yaml's `title_choice` (repeated by the
+// page, followed by metadata, 《…》, mostly Han, nearer the body). `index` is -1 when the page
+// has no title line; `body` is where the header zone ends.
+struct TitleChoice {
+  int index = -1;
+  size_t body = 0;
+};
+TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rules);
+
+// Whether a whole-line metadata rule (one that takes the line) matches the line; with
+// `field_rules_too`, a rule that takes only its match (发布日期:… among widgets) counts too.
+bool IsMetadataLine(const Line& line, const MetadataRules& rules, bool field_rules_too = false);
 
 // Where a title line's site name or file extension starts in its view (…总结 - 百度文库,
 // …总结.doc): title_site_suffix's match at the end of the line, or view.size() when none. The

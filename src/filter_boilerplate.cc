@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "extract_metadata.h"
 #include "normalize_text.h"
 #include "utf8.h"
 
@@ -124,10 +125,120 @@ void RemoveContents(const std::vector<size_t>& starts, std::vector<Line>* kept,
   after_link_heading->resize(out);
 }
 
+bool IsAsciiSymbol(char32_t c) {
+  return c < 0x80 && ((c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+                      (c >= '{' && c <= '~'));
+}
+
 }  // namespace
 
+double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* why) {
+  view = TrimmedView(view);
+  const size_t chars = CountChars(view);
+  if (chars == 0) return 0;
+  const int long_steps = std::min<int>(3, static_cast<int>(chars) / rules.long_chars);
+  if (chars > static_cast<size_t>(rules.max_chars)) return rules.long_weight * long_steps;
+  double score = 0, best = 0;
+  std::string best_id;
+  // Lexicons: each hit counts (at most three a lexicon); the characters hit count for coverage.
+  std::vector<bool> covered(view.size(), false);
+  for (const Lexicon& lexicon : rules.lexicons) {
+    re2::StringPiece rest(view.data(), view.size()), hit;
+    int hits = 0;
+    while (hits < 3 && lexicon.pattern->Match(rest, 0, rest.size(), RE2::UNANCHORED, &hit, 1)) {
+      if (hit.empty()) break;
+      ++hits;
+      const size_t begin = hit.data() - view.data();
+      for (size_t k = begin; k < begin + hit.size(); ++k) covered[k] = true;
+      rest = re2::StringPiece(hit.data() + hit.size(), view.data() + view.size() - (hit.data() + hit.size()));
+    }
+    if (hits == 0) continue;
+    score += lexicon.weight * hits;
+    if (lexicon.weight * hits > best) best = lexicon.weight * hits, best_id = lexicon.id;
+  }
+  size_t nonspace = 0, covered_chars = 0, han = 0, symbols = 0, function_words = 0;
+  size_t tokens = 0, token_chars = 0, max_token = 0;
+  bool sentence = false;
+  char32_t last = 0;
+  size_t len;
+  for (size_t i = 0; i < view.size(); i += len) {
+    const char32_t c = DecodeAt(view, i, &len);
+    if (IsSpace(c)) {
+      token_chars = 0;
+      continue;
+    }
+    if (token_chars++ == 0) ++tokens;
+    max_token = std::max(max_token, token_chars);
+    ++nonspace;
+    if (covered[i]) ++covered_chars;
+    if (IsHan(c)) ++han;
+    if (IsAsciiSymbol(c)) ++symbols;
+    if (c == U'。') sentence = true;
+    if (rules.function_words.find(c) != std::u32string::npos) ++function_words;
+    last = c;
+  }
+  if (last == '!' || last == '?' || last == ';') sentence = true;
+  const auto feature = [&](double weight, const char* id) {
+    score += weight;
+    if (weight > best) best = weight, best_id = id;
+  };
+  if (nonspace > 0 && covered_chars > 0) {
+    feature(rules.coverage_weight * covered_chars / nonspace, best_id.empty() ? "lexicon" : best_id.c_str());
+  }
+  if (tokens >= 3 && han > 0 && !sentence && max_token <= static_cast<size_t>(rules.item_max_chars)) {
+    feature(rules.items_weight, "menu_row");
+  }
+  if (nonspace >= 3 && symbols >= rules.symbols_share * nonspace && 2 * han < nonspace) feature(rules.symbols_weight, "symbols");
+  if (sentence) feature(rules.sentence_weight, "sentence");
+  if (function_words >= static_cast<size_t>(rules.function_words_min)) {
+    feature(rules.function_words_weight, "function_words");
+  }
+  if (long_steps > 0) feature(rules.long_weight * long_steps, "long");
+  if (why) *why = best_id.empty() ? "shape" : best_id;
+  return score;
+}
+
+std::vector<std::string> FurnitureByShape(const std::vector<Line>& lines, const ShapeRules& rules,
+                                          const std::vector<bool>& keep) {
+  std::vector<std::string> verdict(lines.size());
+  if (!rules.enabled) return verdict;
+  std::vector<double> score(lines.size());
+  std::vector<std::string> why(lines.size());
+  size_t first_body = lines.size();
+  size_t last_body = lines.size();  // lines.size() when the page has no body paragraph.
+  for (size_t i = 0; i < lines.size(); ++i) {
+    score[i] = ShapeScore(lines[i].view, rules, &why[i]);
+    if (score[i] <= rules.body_at) {
+      if (first_body == lines.size()) first_body = i;
+      last_body = i;
+    }
+  }
+  // The tail rule holds only where nothing but short lines and furniture follows: a long line
+  // further down is text, and the short lines before it may be its title and byline.
+  std::vector<bool> short_to_end(lines.size() + 1, true);
+  for (size_t i = lines.size(); i-- > 0;) {
+    short_to_end[i] = short_to_end[i + 1] &&
+                      (score[i] >= rules.furniture_at ||
+                       CountChars(TrimmedView(lines[i].view)) <= static_cast<size_t>(rules.tail_max_chars));
+  }
+  bool tail = false;  // In the bottom zone, past a furniture line.
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (keep[i]) continue;
+    const bool top = i < first_body;
+    const bool bottom = last_body != lines.size() && i > last_body;
+    if (score[i] >= rules.strong_at || ((top || bottom) && score[i] >= rules.furniture_at)) {
+      verdict[i] = "shape:" + why[i];
+      tail = tail || (bottom && short_to_end[i]);
+    } else if (tail && score[i] > rules.body_at &&
+               CountChars(TrimmedView(lines[i].view)) <= static_cast<size_t>(rules.tail_max_chars)) {
+      verdict[i] = "shape:after_furniture";
+    }
+  }
+  return verdict;
+}
+
 void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
-                       std::vector<Removal>* removed) {
+                       std::vector<Removal>* removed, const MetadataRules* metadata) {
   std::vector<Line> kept;
   std::vector<bool> after_link_heading;  // Per kept line: the line before it headed links.
   std::vector<size_t> contents_starts;   // Kept lines right under a contents heading (目录).
@@ -169,6 +280,23 @@ void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
       for (size_t k = i; k < j; ++k) out.push_back(std::move(kept[k]));
       i = j;
     }
+  }
+  if (rules.shape.enabled) {
+    std::vector<bool> keep(out.size(), false);
+    if (metadata) {
+      for (size_t i = 0; i < out.size(); ++i) keep[i] = IsMetadataLine(out[i], *metadata, true);
+    }
+    const std::vector<std::string> verdict = FurnitureByShape(out, rules.shape, keep);
+    size_t n = 0;
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (!verdict[i].empty()) {
+        removed->push_back({verdict[i], out[i].number, Trim(out[i].text)});
+        continue;
+      }
+      if (n != i) out[n] = std::move(out[i]);
+      ++n;
+    }
+    out.resize(n);
   }
   *lines = std::move(out);
 }

@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "diagnostic.h"
+#include "normalize_text.h"
 #include "utf8.h"
 
 namespace gangmu {
@@ -142,6 +143,24 @@ class FileReader {
       Report(node.Mark(), rule_id,
              "'" + key + "' must be between " + std::to_string(min) + " and " +
                  std::to_string(max));
+      return fallback;
+    }
+    return value;
+  }
+
+  double Double(const YAML::Node& map, const std::string& key, const std::string& rule_id,
+                double fallback, double min, double max) {
+    const YAML::Node node = map[key];
+    if (!node) return fallback;
+    double value = 0;
+    if (!node.IsScalar() || !YAML::convert<double>::decode(node, value)) {
+      Report(node.Mark(), rule_id, "'" + key + "' must be a number");
+      return fallback;
+    }
+    if (!(value >= min && value <= max)) {
+      std::ostringstream range;
+      range << "'" << key << "' must be between " << min << " and " << max;
+      Report(node.Mark(), rule_id, range.str());
       return fallback;
     }
     return value;
@@ -297,8 +316,83 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
   }
 }
 
+// RE2 syntax for a word taken literally.
+std::string QuoteWord(const std::string& word) { return RE2::QuoteMeta(word); }
+
+void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
+  if (!r.CheckMap(shape, "shape", "shape",
+                  {"lexicons", "coverage_weight", "items_weight", "item_max_chars",
+                   "symbols_weight", "symbols_share", "sentence_weight", "function_words_weight",
+                   "function_words", "function_words_min", "long_weight", "long_chars",
+                   "max_chars", "furniture_at", "strong_at", "body_at", "tail_max_chars",
+                   "about"},
+                  {"lexicons"})) {
+    return;
+  }
+  out->enabled = true;
+  for (const auto& node : List(r, shape, "lexicons")) {
+    const std::string id = RuleId(r, node);
+    if (!r.CheckMap(node, "a lexicon", id, {"id", "weight", "words", "pattern", "about"},
+                    {"id", "weight"})) {
+      continue;
+    }
+    Lexicon lexicon{id, r.Double(node, "weight", id, 1.0, -100, 100), nullptr};
+    const YAML::Node words = node["words"];
+    if (words && node["pattern"]) {
+      r.Report(node.Mark(), id, "a lexicon has 'words' or a 'pattern', not both");
+      continue;
+    }
+    if (words) {
+      if (!words.IsSequence() || words.size() == 0) {
+        r.Report(words.Mark(), id, "'words' must be a list of words");
+        continue;
+      }
+      std::string alternation;
+      bool ok = true;
+      for (const auto& w : words) {
+        if (!w.IsScalar() || w.Scalar().empty()) {
+          r.Report(w.Mark(), id, "a word must be a non-empty string");
+          ok = false;
+          continue;
+        }
+        // Words are written as the view shows them: simplified, half-width; case is ignored.
+        Line probe;
+        probe.text = w.Scalar();
+        BuildView(&probe);
+        if (!alternation.empty()) alternation += '|';
+        alternation += QuoteWord(probe.view);
+      }
+      if (!ok) continue;
+      RE2::Options options;
+      options.set_log_errors(false);
+      options.set_case_sensitive(false);
+      options.set_max_mem(64 << 20);
+      lexicon.pattern = std::make_unique<const RE2>(alternation, options);
+    } else {
+      lexicon.pattern = r.Pattern(node, "pattern", id);
+    }
+    if (lexicon.pattern) out->lexicons.push_back(std::move(lexicon));
+  }
+  out->coverage_weight = r.Double(shape, "coverage_weight", "shape", 2.0, -100, 100);
+  out->items_weight = r.Double(shape, "items_weight", "shape", 1.5, -100, 100);
+  out->item_max_chars = r.Int(shape, "item_max_chars", "shape", 8, 1, 1000);
+  out->symbols_weight = r.Double(shape, "symbols_weight", "shape", 2.0, -100, 100);
+  out->symbols_share = r.Double(shape, "symbols_share", "shape", 0.3, 0, 1);
+  out->sentence_weight = r.Double(shape, "sentence_weight", "shape", -2.0, -100, 100);
+  out->function_words_weight = r.Double(shape, "function_words_weight", "shape", -1.0, -100, 100);
+  out->function_words = r.Chars(shape, "function_words", "shape", "的了是在和与对为我们这也就都而把被从");
+  out->function_words_min = r.Int(shape, "function_words_min", "shape", 2, 1, 1000);
+  out->long_weight = r.Double(shape, "long_weight", "shape", -1.0, -100, 100);
+  out->long_chars = r.Int(shape, "long_chars", "shape", 50, 1, 100000);
+  out->max_chars = r.Int(shape, "max_chars", "shape", 400, 1, 1000000);
+  out->furniture_at = r.Double(shape, "furniture_at", "shape", 2.0, -100, 100);
+  out->strong_at = r.Double(shape, "strong_at", "shape", 4.0, -100, 100);
+  out->body_at = r.Double(shape, "body_at", "shape", -2.0, -100, 100);
+  out->tail_max_chars = r.Int(shape, "tail_max_chars", "shape", 40, 0, 100000);
+}
+
 void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
-  r.CheckMap(root, "furniture.yaml", "", {"lines", "phrases", "link_lists"},
+  r.CheckMap(root, "furniture.yaml", "", {"lines", "phrases", "link_lists", "shape"},
              {"lines", "link_lists"});
   if (!root.IsMap()) return;
   LoadFurnitureList(r, root, "lines", "a line rule", &out->lines);
@@ -317,6 +411,7 @@ void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
     out->link_min_lines = r.Int(links, "min_lines", "link_lists", 3, 2, 1000);
     out->link_max_chars = r.Int(links, "max_chars", "link_lists", 100, 1, 100000);
   }
+  if (root["shape"]) LoadShape(r, root["shape"], &out->shape);
 }
 
 void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
@@ -343,7 +438,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
   r.CheckMap(root, "metadata.yaml", "",
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
-              "page_date", "title_max_chars", "not_title", "not_source", "spaced_name", "reference_item",
+              "page_date", "title_max_chars", "title_choice", "not_title", "not_source", "spaced_name", "reference_item",
               "title_site_suffix"},
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
               "page_date"});
@@ -389,6 +484,20 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   out->not_author = r.Pattern(root, "not_author", "not_author");
   out->references_start = r.Pattern(root, "references_start", "references_start");
   out->page_date = r.Pattern(root, "page_date", "page_date", {"year", "month", "day"});
+  if (r.CheckMap(root["title_choice"], "title_choice", "title_choice",
+                 {"repeated", "before_metadata", "book_title", "han", "too_short", "min_chars",
+                  "nearest", "about"},
+                 {})) {
+    const YAML::Node t = root["title_choice"];
+    TitleWeights& w = out->title_weights;
+    w.repeated = r.Double(t, "repeated", "title_choice", w.repeated, -100, 100);
+    w.before_metadata = r.Double(t, "before_metadata", "title_choice", w.before_metadata, -100, 100);
+    w.book_title = r.Double(t, "book_title", "title_choice", w.book_title, -100, 100);
+    w.han = r.Double(t, "han", "title_choice", w.han, -100, 100);
+    w.too_short = r.Double(t, "too_short", "title_choice", w.too_short, -100, 100);
+    w.min_chars = r.Int(t, "min_chars", "title_choice", w.min_chars, 0, 1000);
+    w.nearest = r.Double(t, "nearest", "title_choice", w.nearest, -100, 100);
+  }
   out->title_max_chars = r.Int(root, "title_max_chars", "title_max_chars", 80, 4, 10000);
   if (root["not_title"]) out->not_title = r.Pattern(root, "not_title", "not_title");
   if (root["not_source"]) out->not_source = r.Pattern(root, "not_source", "not_source");

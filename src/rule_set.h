@@ -44,6 +44,36 @@ struct FurnitureRule {
   bool opens_link_list = false;  // The line heads a list of links (相关文章).
   bool opens_contents = false;   // The line heads a table of contents (目录).
 };
+// furniture.yaml `shape`: furniture told by what a line is, not by a phrase of one site. A
+// line's score adds the weights of the lexicons it hits (navigation, account, download …) and
+// of its shape features; positive is furniture-like, negative body-like. Where a line lies on
+// the page decides what a score means (filter_boilerplate.cc, RemoveByShape).
+struct Lexicon {
+  std::string id;
+  double weight = 1.0;
+  Regex pattern;  // The lexicon's words as one alternation, or its own pattern.
+};
+struct ShapeRules {
+  bool enabled = false;
+  std::vector<Lexicon> lexicons;
+  double coverage_weight = 2.0;       // Times the share of the line the lexicons cover.
+  double items_weight = 1.5;          // A row of three or more short items (a menu).
+  int item_max_chars = 8;
+  double symbols_weight = 2.0;        // Mostly ASCII symbols: counters, anti-scraping garbage.
+  double symbols_share = 0.3;
+  double sentence_weight = -2.0;      // Holds a sentence end (。, or ends in ! ?).
+  double function_words_weight = -1.0;  // Dense in function words (的 了 是 在 和 …).
+  std::u32string function_words;
+  int function_words_min = 2;
+  double long_weight = -1.0;          // Per long_chars characters, at most three times.
+  int long_chars = 50;
+  int max_chars = 400;                // Longer lines are body and are not scored.
+  double furniture_at = 2.0;          // At the top or bottom of the page: furniture.
+  double strong_at = 4.0;             // Anywhere: furniture.
+  double body_at = -2.0;              // A body paragraph: ends the page's top zone.
+  int tail_max_chars = 40;            // Short lines after furniture at the bottom go too.
+};
+
 struct FurnitureRules {
   std::vector<FurnitureRule> lines;    // Remove the whole line.
   std::vector<FurnitureRule> phrases;  // Remove the matched text only.
@@ -53,6 +83,7 @@ struct FurnitureRules {
   int link_min_lines = 3;
   int link_max_chars = 100;
   LiteralPrefilter prefilter;  // Over the phrases, then the lines.
+  ShapeRules shape;
 };
 
 // split.yaml
@@ -73,7 +104,19 @@ struct MetadataRule {
   bool consume_match = false;  // Remove the match from the line instead of the whole line.
   int max_chars = 200;
 };
+// metadata.yaml `title_choice`: how a title line is told among the header zone's lines.
+struct TitleWeights {
+  double repeated = 3.0;         // The page repeats the line (or a line starts with it).
+  double before_metadata = 2.0;  // A metadata or name line follows it.
+  double book_title = 1.0;       // It opens with 《.
+  double han = 1.0;              // At least half of it is Han characters.
+  double too_short = -2.0;       // Fewer than min_chars characters.
+  int min_chars = 4;
+  double nearest = 1.0;          // Times its place in the zone (1 for the line over the body).
+};
+
 struct MetadataRules {
+  TitleWeights title_weights;
   std::vector<MetadataRule> lines;
   Regex list_separator;
   Regex bare_author;      // A line holding only names, right under the title.
