@@ -259,8 +259,19 @@ double HanShare(const std::string& view) {
 
 }  // namespace
 
-TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rules) {
+TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rules,
+                        const ShapeRules* shape) {
   TitleChoice choice;
+  auto furniture_leaning = [&](const Line& line) {
+    return shape && shape->enabled &&
+           CountChars(line.view) <= static_cast<size_t>(rules.title_max_chars) &&
+           ShapeScore(line.view, *shape, nullptr) > 0;
+  };
+  auto weak_body = [&](const Line& line) {
+    return shape && shape->enabled &&
+           CountChars(line.view) <= static_cast<size_t>(rules.title_max_chars) &&
+           ShapeScore(line.view, *shape, nullptr) > shape->body_at;
+  };
   // The header zone: the lines above the first body paragraph (a sentence, a long line, a
   // line that opens with a heading marker); metadata and name lines do not end it.
   size_t body = 0;
@@ -275,10 +286,43 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
       kind[body] = 'a';
       continue;
     }
-    if (OpensBody(line, rules)) break;
+    if (OpensBody(line, rules)) {
+      // A widget row ending in a colon (推荐度:) does not open the body.
+      if (!furniture_leaning(line)) break;
+      kind[body] = 'f';
+      continue;
+    }
     const std::string_view v = TrimmedView(line.view);
     // A subtitle (——…) or a bracketed remark is no title of its own.
     if (HasTitleWords(line.view) && v.rfind("——", 0) != 0 && v.rfind("(", 0) != 0) kind[body] = 't';
+  }
+  // No candidate above the first body line: a site's notice or promotion may stand over the
+  // title (温馨提示 …, 本文系作者原创, 网校上线了!). Where a few short lines that are no body
+  // paragraph by shape lead to a line that a body paragraph, heading or metadata follows, the
+  // zone runs to that line. A salutation (同志们:) ends the search: the speech has no title.
+  if (std::find(kind.begin(), kind.begin() + body, 't') == kind.begin() + body) {
+    constexpr size_t kMaxSkipped = 12;
+    for (size_t k = body; k < lines.size() && k < body + kMaxSkipped; ++k) {
+      const Line& line = lines[k];
+      const std::string_view v = TrimmedView(line.view);
+      if (v.size() >= 1 && v.back() == ':') break;
+      if (IsMetadataLine(line, rules, true) || IsAuthorLine(line, rules)) break;
+      if (OpensBody(line, rules)) {
+        if (!weak_body(line) ||
+            (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title))) {
+          break;
+        }
+        continue;
+      }
+      if (!HasTitleWords(line.view) || k + 1 >= lines.size()) continue;
+      const Line& next = lines[k + 1];
+      if (OpensBody(next, rules) || IsMetadataLine(next, rules, true) || IsAuthorLine(next, rules)) {
+        for (size_t j = body; j <= k; ++j) kind[j] = 'f';
+        kind[k] = 't';
+        body = k + 1;
+        break;
+      }
+    }
   }
   choice.body = body;
   double best_score = -1e9;
@@ -320,7 +364,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   size_t first = 0;
   size_t above = 0;  // Lines above the title: metadata, or furniture.
   if (article->title.empty() && !lines.empty()) {
-    const TitleChoice choice = ChooseTitle(lines, rules);
+    const TitleChoice choice = ChooseTitle(lines, rules, shape);
     if (choice.index >= 0) {
       const Line& candidate = lines[choice.index];
       // Page titles carry the site's name or the file's extension (…总结 - 百度文库, …总结.doc).

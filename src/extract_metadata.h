@@ -25,7 +25,9 @@ struct TitleChoice {
   int index = -1;
   size_t body = 0;
 };
-TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rules);
+// `shape` (may be null) tells widget rows and notices from body paragraphs.
+TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rules,
+                        const ShapeRules* shape = nullptr);
 
 // Whether a whole-line metadata rule (one that takes the line) matches the line; with
 // `field_rules_too`, a rule that takes only its match (发布日期:… among widgets) counts too.
