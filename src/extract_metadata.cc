@@ -368,7 +368,17 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
     if (choice.index >= 0) {
       const Line& candidate = lines[choice.index];
       // Page titles carry the site's name or the file's extension (…总结 - 百度文库, …总结.doc).
-      article->title = Trim(candidate.TextOf(0, SiteSuffixStart(candidate, rules)));
+      Line title = candidate;
+      title.text = Trim(candidate.TextOf(0, SiteSuffixStart(candidate, rules)));
+      BuildView(&title);
+      re2::StringPiece tail;
+      if (rules.title_counter_suffix &&
+          rules.title_counter_suffix->Match(title.view, 0, title.view.size(), RE2::UNANCHORED,
+                                            &tail, 1) &&
+          tail.data() != title.view.data()) {
+        title.text = Trim(title.TextOf(0, tail.data() - title.view.data()));
+      }
+      article->title = title.text;
       above = choice.index;
       first = choice.index + 1;
     }

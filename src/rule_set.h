@@ -129,6 +129,7 @@ struct MetadataRules {
   Regex spaced_name;      // Optional: one name spaced to a wider width (李　强).
   Regex not_source;       // Optional: source values that name no publication (本站原创, 网络).
   Regex title_site_suffix;  // Optional: a site name or file extension ending a title line.
+  Regex title_counter_suffix;  // Optional: a count or genre label ending an article title.
   LiteralPrefilter prefilter;  // Over the lines.
   // Past the header only the rules without `where: header` apply; their own prefilter finds
   // fewer atoms on body lines than the full one. Its index i is rule body_rules[i].
