@@ -224,7 +224,10 @@ size_t SiteSuffixStart(const Line& line, const MetadataRules& rules) {
 namespace {
 
 bool IsAuthorLine(const Line& line, const MetadataRules& rules) {
-  if (RE2::FullMatch(line.view, *rules.not_author)) return false;
+  if (RE2::FullMatch(line.view, *rules.not_author) ||
+      RE2::FullMatch(WithoutSpaces(line.view), *rules.not_author)) {
+    return false;
+  }
   return (rules.spaced_name && RE2::FullMatch(line.view, *rules.spaced_name)) ||
          RE2::FullMatch(line.view, *rules.bare_author);
 }
@@ -260,7 +263,7 @@ double HanShare(const std::string& view) {
 }  // namespace
 
 TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rules,
-                        const ShapeRules* shape) {
+                        const ShapeRules* shape, const std::vector<bool>* gone) {
   TitleChoice choice;
   auto furniture_leaning = [&](const Line& line) {
     return shape && shape->enabled &&
@@ -278,7 +281,7 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
   std::vector<char> kind(lines.size(), 0);  // 'm' metadata, 'a' names, 't' candidate.
   for (; body < lines.size(); ++body) {
     const Line& line = lines[body];
-    if (IsMetadataLine(line, rules, true)) {
+    if ((gone && (*gone)[body]) || IsMetadataLine(line, rules, true)) {
       kind[body] = 'm';
       continue;
     }
@@ -332,7 +335,7 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
     const std::string key = WithoutSpaces(line.view);
     double score = 0;
     // The page repeats its title (page title and heading, or the body's first words).
-    for (size_t j = 0; j < lines.size(); ++j) {
+    for (size_t j = 0; j < lines.size() && j < body + 20; ++j) {
       if (j == i) continue;
       const std::string other = WithoutSpaces(lines[j].view);
       if (other == key || (CountChars(key) >= 4 && other.size() > key.size() &&
@@ -358,49 +361,185 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
   return choice;
 }
 
+namespace {
+
+// What the metadata rules made of one line.
+struct Fields {
+  bool consumed = false;    // Nothing of the line is left for the body.
+  bool took_match = false;  // A rule took part of it.
+};
+
+// Runs the metadata rules on a line (header rules in the header zone, closing rules in the
+// closing block); a rule that consumes only its match leaves the rest of the line to the rules
+// again, so one line may hold several fields (中图分类号:D267 文献标识码:A 文章编号:…). Each
+// round removes text, so the rounds end; the bound only guards against a rule matching nothing.
+Fields ReadFields(Line* line, bool in_header, bool in_closing, const MetadataRules& rules,
+                  Article* article) {
+  Fields out;
+  std::vector<int> candidates;
+  for (int round = 0; round < 16 && !out.consumed; ++round) {
+    const size_t chars = CountChars(line->view);
+    bool again = false;
+    if (in_header || in_closing) {
+      rules.prefilter.Candidates(line->view, &candidates);
+    } else {
+      rules.body_prefilter.Candidates(line->view, &candidates);
+      for (int& c : candidates) c = rules.body_rules[c];
+    }
+    for (const int index : candidates) {
+      const MetadataRule& rule = rules.lines[index];
+      if (rule.header_only && !in_header) continue;
+      if (rule.closing_only && !in_closing) continue;
+      Match match;
+      if (!MatchRule(rule, *line, chars, &match)) continue;
+      Apply(match, *line, rules, article);
+      if (rule.consume_match && match.end > match.begin) {
+        const size_t tb = line->TextOffset(match.begin), te = line->TextOffset(match.end);
+        line->text.erase(tb, te - tb);
+        line->text = Trim(line->text);
+        BuildView(line);
+        out.consumed = !HasWords(line->view);
+        out.took_match = again = !out.consumed;
+      } else {
+        out.consumed = !rule.consume_match;
+      }
+      break;
+    }
+    if (!again) break;
+  }
+  return out;
+}
+
+// Reads a line of names (王明, 李华 / 李　强) into the authors; false when it is none.
+bool ReadAuthors(const Line& line, const MetadataRules& rules, Article* article) {
+  if (!IsAuthorLine(line, rules)) return false;
+  // A two-character name spaced to the width of three (李　强) is one name.
+  if (rules.spaced_name && RE2::FullMatch(line.view, *rules.spaced_name)) {
+    AddAuthor(WithoutSpaces(line.text), rules, article);
+    return true;
+  }
+  const RE2& bare = *rules.bare_author;
+  std::vector<re2::StringPiece> groups(bare.NumberOfCapturingGroups() + 1);
+  if (!bare.Match(line.view, 0, line.view.size(), RE2::ANCHOR_BOTH, groups.data(),
+                  static_cast<int>(groups.size()))) {
+    return false;
+  }
+  const re2::StringPiece& g = groups[bare.NamedCapturingGroups().at("author")];
+  const size_t begin = g.data() - line.view.data();
+  for (auto& name : SplitList(line, begin, begin + g.size(), *rules.list_separator)) {
+    AddAuthor(name, rules, article);
+  }
+  return true;
+}
+
+// The title text of a chosen line, without the site's name, file extension or counters.
+std::string TitleText(const Line& candidate, const MetadataRules& rules) {
+  Line title;
+  title.text = Trim(candidate.TextOf(0, SiteSuffixStart(candidate, rules)));
+  BuildView(&title);
+  if (rules.title_counter_suffix) {
+    // With a group, the title ends where the group starts; else where the match starts.
+    const RE2& re = *rules.title_counter_suffix;
+    re2::StringPiece groups[2];
+    const int n = std::min(2, re.NumberOfCapturingGroups() + 1);
+    if (re.Match(title.view, 0, title.view.size(), RE2::UNANCHORED, groups, n)) {
+      const re2::StringPiece cut = (n == 2 && groups[1].data()) ? groups[1] : groups[0];
+      if (cut.data() != title.view.data()) {
+        title.text = Trim(title.TextOf(0, cut.data() - title.view.data()));
+        BuildView(&title);
+      }
+    }
+  }
+  // A title wholly in 《》 is the document's name: the marks are the page's.
+  const std::string_view v = title.view;
+  if (v.size() > 6 && v.rfind("《", 0) == 0 && v.compare(v.size() - 3, 3, "》") == 0 &&
+      v.find("《", 3) == std::string_view::npos) {
+    return Trim(title.TextOf(3, v.size() - 3));
+  }
+  return title.text;
+}
+
+// Where the closing block starts: the run of short lines without a sentence end that ends the
+// article (a notice's issuer and date, a signature).
+size_t ClosingStart(const std::vector<Line>& lines, size_t max_chars) {
+  size_t i = lines.size();
+  while (i > 0) {
+    const Line& line = lines[i - 1];
+    if (CountChars(line.view) > max_chars || EndsLikeSentence(line.view) ||
+        line.view.find("。") != std::string::npos) {
+      break;
+    }
+    --i;
+  }
+  return i;
+}
+
+}  // namespace
+
 void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<Removal>* removed,
                      const ShapeRules* shape) {
   std::vector<Line>& lines = article->lines;
-  size_t first = 0;
-  size_t above = 0;  // Lines above the title: metadata, or furniture.
-  if (article->title.empty() && !lines.empty()) {
-    const TitleChoice choice = ChooseTitle(lines, rules, shape);
-    if (choice.index >= 0) {
-      const Line& candidate = lines[choice.index];
-      // Page titles carry the site's name or the file's extension (…总结 - 百度文库, …总结.doc).
-      Line title = candidate;
-      title.text = Trim(candidate.TextOf(0, SiteSuffixStart(candidate, rules)));
-      BuildView(&title);
-      re2::StringPiece tail;
-      if (rules.title_counter_suffix &&
-          rules.title_counter_suffix->Match(title.view, 0, title.view.size(), RE2::UNANCHORED,
-                                            &tail, 1) &&
-          tail.data() != title.view.data()) {
-        title.text = Trim(title.TextOf(0, tail.data() - title.view.data()));
+  auto remove = [&](const Line& line, const std::string& why) {
+    if (removed) removed->push_back({why, line.number, Trim(line.text)});
+  };
+  // 1. The header zone's fields, before and after the title alike.
+  std::vector<bool> gone(lines.size(), false);
+  const size_t zone = ChooseTitle(lines, rules, shape).body;
+  for (size_t i = 0; i < zone; ++i) {
+    const Fields f = ReadFields(&lines[i], true, false, rules, article);
+    if (f.consumed) {
+      gone[i] = true;
+    } else if (f.took_match && shape && shape->enabled) {
+      // What field rules leave of a header line may be its widgets (网站名 手机版 分类:…).
+      std::string why;
+      if (ShapeScore(lines[i].view, *shape, &why) >= shape->furniture_at) {
+        remove(lines[i], "shape:" + why);
+        gone[i] = true;
       }
-      article->title = title.text;
-      above = choice.index;
-      first = choice.index + 1;
     }
+  }
+  // 2. The title among what is left.
+  int title_index = -1;
+  size_t header_end = zone;
+  if (article->title.empty() && !lines.empty()) {
+    const TitleChoice choice = ChooseTitle(lines, rules, shape, &gone);
+    header_end = std::max(header_end, choice.body);
+    if (choice.index >= 0) {
+      title_index = choice.index;
+      article->title = TitleText(lines[title_index], rules);
+    }
+  }
+  if (title_index < 0 && !article->title.empty()) {
+    // A title the split or a field gave is cleaned as a chosen one is.
+    Line given;
+    given.text = article->title;
+    BuildView(&given);
+    article->title = TitleText(given, rules);
   }
   Line title_line;
   title_line.text = article->title;
   BuildView(&title_line);
   const std::string title_key = WithoutSpaces(title_line.view);
+  const size_t closing = std::max(header_end, ClosingStart(lines, rules.closing_max_chars));
 
+  // 3. The body: what no field took.
   std::vector<Line> body;
-  bool in_header = true;
-  size_t header_lines_seen = 0;
+  bool names_may_follow = true;  // Name lines follow the title before any body line.
+  constexpr size_t kTitleRepeatLines = 6;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (i == above && first > above) i = first;  // The title line itself.
-    if (i >= lines.size()) break;
     Line& line = lines[i];
-    const bool above_title = i < above;
+    if (gone[i] || static_cast<int>(i) == title_index) continue;
+    if (static_cast<int>(i) < title_index) {
+      // Above the title only metadata belongs to the article: the rest is the page's (menus,
+      // banners, category names, the page title a site prints over the document's own).
+      remove(line, "above_title");
+      continue;
+    }
     // Pages repeat the title, sometimes below a line of widgets or counters that ended the
     // header: a copy among the first lines is no body.
-    constexpr size_t kTitleRepeatLines = 6;
-    if ((in_header || i < first + kTitleRepeatLines) && !title_key.empty() &&
+    if (!title_key.empty() && i < std::max<size_t>(header_end, title_index + 1 + kTitleRepeatLines) &&
         WithoutSpaces(line.view) == title_key) {
+      remove(line, "title_repeat");
       continue;
     }
     // A reference entry is no body even where no 参考文献 line opened the list.
@@ -412,77 +551,10 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       for (size_t k = i + 1; k < lines.size(); ++k) article->references.push_back(lines[k].text);
       break;
     }
-    // A rule that consumes only its match leaves the rest of the line to the rules again, so
-    // one line may hold several fields (中图分类号:D267 文献标识码:A 文章编号:…). Each round
-    // removes text, so the rounds end; the bound only guards against a rule matching nothing.
-    bool consumed = false, took_match = false;
-    std::vector<int> candidates;
-    for (int round = 0; round < 16 && !consumed; ++round) {
-      const size_t chars = CountChars(line.view);
-      bool again = false;
-      if (in_header) {
-        rules.prefilter.Candidates(line.view, &candidates);
-      } else {
-        rules.body_prefilter.Candidates(line.view, &candidates);
-        for (int& c : candidates) c = rules.body_rules[c];
-      }
-      for (const int index : candidates) {
-        const MetadataRule& rule = rules.lines[index];
-        if (rule.header_only && !in_header) continue;
-        Match match;
-        if (!MatchRule(rule, line, chars, &match)) continue;
-        Apply(match, line, rules, article);
-        if (rule.consume_match && match.end > match.begin) {
-          const size_t tb = line.TextOffset(match.begin), te = line.TextOffset(match.end);
-          line.text.erase(tb, te - tb);
-          line.text = Trim(line.text);
-          BuildView(&line);
-          consumed = !HasWords(line.view);
-          again = !consumed;
-          took_match = true;
-        } else {
-          consumed = !rule.consume_match;
-        }
-        break;
-      }
-      if (!again) break;
-    }
-    if (consumed) continue;
-    if (above_title) {
-      // Above the title only metadata belongs to the article: the rest is the page's (menus,
-      // banners, category names, the page title a site prints over the document's own).
-      if (removed) removed->push_back({"above_title", line.number, Trim(line.text)});
-      continue;
-    }
-    // What field rules leave of a header line may be its widgets (网站名 手机版 分类:…).
-    if (in_header && took_match && shape && shape->enabled) {
-      std::string why;
-      if (ShapeScore(line.view, *shape, &why) >= shape->furniture_at) {
-        if (removed) removed->push_back({"shape:" + why, line.number, Trim(line.text)});
-        continue;
-      }
-    }
-    // Names may take several lines (one author per line), all before the body.
-    if (in_header && header_lines_seen == 0 && !RE2::FullMatch(line.view, *rules.not_author)) {
-      // A two-character name spaced to the width of three (李　强) is one name.
-      if (rules.spaced_name && RE2::FullMatch(line.view, *rules.spaced_name)) {
-        AddAuthor(WithoutSpaces(line.text), rules, article);
-        continue;
-      }
-      const RE2& bare = *rules.bare_author;
-      std::vector<re2::StringPiece> groups(bare.NumberOfCapturingGroups() + 1);
-      if (bare.Match(line.view, 0, line.view.size(), RE2::ANCHOR_BOTH, groups.data(),
-                     static_cast<int>(groups.size()))) {
-        const re2::StringPiece& g = groups[bare.NamedCapturingGroups().at("author")];
-        const size_t begin = g.data() - line.view.data();
-        for (auto& name : SplitList(line, begin, begin + g.size(), *rules.list_separator)) {
-          AddAuthor(name, rules, article);
-        }
-        continue;
-      }
-    }
-    ++header_lines_seen;
-    in_header = false;
+    const bool in_header = i < header_end;
+    if (!in_header && ReadFields(&line, false, i >= closing, rules, article).consumed) continue;
+    if (in_header && names_may_follow && ReadAuthors(line, rules, article)) continue;
+    names_may_follow = false;
     body.push_back(std::move(line));
   }
   lines = std::move(body);

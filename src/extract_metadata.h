@@ -25,9 +25,11 @@ struct TitleChoice {
   int index = -1;
   size_t body = 0;
 };
-// `shape` (may be null) tells widget rows and notices from body paragraphs.
+// `shape` (may be null) tells widget rows and notices from body paragraphs; `gone` (may be
+// null) marks lines already taken by metadata.
 TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rules,
-                        const ShapeRules* shape = nullptr);
+                        const ShapeRules* shape = nullptr,
+                        const std::vector<bool>* gone = nullptr);
 
 // Whether a whole-line metadata rule (one that takes the line) matches the line; with
 // `field_rules_too`, a rule that takes only its match (发布日期:… among widgets) counts too.

@@ -438,7 +438,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
   r.CheckMap(root, "metadata.yaml", "",
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
-              "page_date", "title_max_chars", "title_choice", "title_counter_suffix", "not_title", "not_source", "spaced_name", "reference_item",
+              "page_date", "title_max_chars", "title_choice", "title_counter_suffix", "closing_max_chars", "not_title", "not_source", "spaced_name", "reference_item",
               "title_site_suffix"},
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
               "page_date"});
@@ -455,10 +455,11 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     rule.id = id;
     rule.pattern = r.Pattern(node, "pattern", id);
     const std::string where = r.String(node, "where", id, "anywhere");
-    if (where != "anywhere" && where != "header") {
-      r.Report(node["where"].Mark(), id, "'where' must be 'header' or 'anywhere'");
+    if (where != "anywhere" && where != "header" && where != "closing") {
+      r.Report(node["where"].Mark(), id, "'where' must be 'header', 'closing' or 'anywhere'");
     }
     rule.header_only = where == "header";
+    rule.closing_only = where == "closing";
     const std::string consume = r.String(node, "consume", id, "line");
     if (consume != "line" && consume != "match") {
       r.Report(node["consume"].Mark(), id, "'consume' must be 'line' or 'match'");
@@ -498,6 +499,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     w.min_chars = r.Int(t, "min_chars", "title_choice", w.min_chars, 0, 1000);
     w.nearest = r.Double(t, "nearest", "title_choice", w.nearest, -100, 100);
   }
+  out->closing_max_chars = r.Int(root, "closing_max_chars", "closing_max_chars", 40, 1, 10000);
   out->title_max_chars = r.Int(root, "title_max_chars", "title_max_chars", 80, 4, 10000);
   if (root["not_title"]) out->not_title = r.Pattern(root, "not_title", "not_title");
   if (root["not_source"]) out->not_source = r.Pattern(root, "not_source", "not_source");
@@ -590,7 +592,7 @@ void BuildIndexes(RuleSet* rules) {
   patterns.clear();
   rules->metadata.body_rules.clear();
   for (size_t i = 0; i < rules->metadata.lines.size(); ++i) {
-    if (rules->metadata.lines[i].header_only) continue;
+    if (rules->metadata.lines[i].header_only || rules->metadata.lines[i].closing_only) continue;
     rules->metadata.body_rules.push_back(static_cast<int>(i));
     patterns.push_back(rules->metadata.lines[i].pattern.get());
   }

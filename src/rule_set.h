@@ -101,6 +101,7 @@ struct MetadataRule {
   Regex pattern;  // Named groups are fields: author, affiliation, source, issue, url, year,
                   // month, day, keywords, abstract, label, value, title.
   bool header_only = false;  // Only before the article's first body paragraph.
+  bool closing_only = false;  // Only in the article's closing block (issuer, date, signature).
   bool consume_match = false;  // Remove the match from the line instead of the whole line.
   int max_chars = 200;
 };
@@ -124,6 +125,7 @@ struct MetadataRules {
   Regex references_start;
   Regex page_date;        // A date anywhere in a line of the page header.
   int title_max_chars = 80;
+  int closing_max_chars = 40;  // Lines of the closing block are at most this long.
   Regex not_title;        // Optional: a first line that opens the body (一、标题) is no title.
   Regex reference_item;   // Optional: a reference entry ([1]王明.题名[J].刊名,2019(3).) anywhere.
   Regex spaced_name;      // Optional: one name spaced to a wider width (李　强).
