@@ -238,7 +238,7 @@ bool OpensBody(const Line& line, const MetadataRules& rules) {
          (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title));
 }
 
-// Words enough to name an article: two Han characters or three letters.
+// Words enough to name an article: a Han character or three letters.
 bool HasTitleWords(const std::string& view) {
   size_t han = 0, letters = 0, len;
   for (size_t i = 0; i < view.size(); i += len) {
@@ -246,7 +246,7 @@ bool HasTitleWords(const std::string& view) {
     if (IsHan(c)) ++han;
     else if (c < 0x80 && std::isalpha(static_cast<int>(c))) ++letters;
   }
-  return han >= 2 || letters >= 3;
+  return han >= 1 || letters >= 3;
 }
 
 double HanShare(const std::string& view) {
@@ -285,7 +285,9 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
       kind[body] = 'm';
       continue;
     }
-    if (IsAuthorLine(line, rules)) {
+    // Names follow a title: a name-shaped line before any candidate may be the title (标题).
+    if (IsAuthorLine(line, rules) &&
+        std::find(kind.begin(), kind.begin() + body, 't') != kind.begin() + body) {
       kind[body] = 'a';
       continue;
     }
@@ -333,30 +335,39 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
     if (kind[i] != 't') continue;
     const Line& line = lines[i];
     const std::string key = WithoutSpaces(line.view);
+    // A page that prints its title twice in the header: the first copy is the title.
+    bool seen = false;
+    for (size_t j = 0; j < i && !seen; ++j) seen = kind[j] == 't' && WithoutSpaces(lines[j].view) == key;
+    if (seen) continue;
     double score = 0;
     // The page repeats its title (page title and heading, or the body's first words).
     for (size_t j = 0; j < lines.size() && j < body + 20; ++j) {
       if (j == i) continue;
       const std::string other = WithoutSpaces(lines[j].view);
-      if (other == key || (CountChars(key) >= 4 && other.size() > key.size() &&
+      // A body line may open with the title (a lost line break glued them).
+      if (other == key || (j >= body && CountChars(key) >= 4 && other.size() > key.size() &&
                            other.compare(0, key.size(), key) == 0)) {
         score += rules.title_weights.repeated;
         break;
       }
     }
-    // Metadata or names follow a title.
-    if (i + 1 < lines.size() && (kind[i + 1] == 'm' || kind[i + 1] == 'a')) {
+    // Metadata or names follow a title; a run of short name-shaped lines that leads to
+    // another candidate is no byline (a cover title split one word a line).
+    size_t next = i + 1;
+    while (next < body && kind[next] == 'a') ++next;
+    if (i + 1 < body && (kind[i + 1] == 'm' || (kind[i + 1] == 'a' && (next >= body || kind[next] != 't')))) {
       score += rules.title_weights.before_metadata;
     }
+    if (i + 1 == body) score += rules.title_weights.before_body;
     const std::string_view v = TrimmedView(line.view);
     if (v.rfind("《", 0) == 0) score += rules.title_weights.book_title;
     if (HanShare(line.view) >= 0.5) score += rules.title_weights.han;
     if (CountChars(key) < static_cast<size_t>(rules.title_weights.min_chars)) {
       score += rules.title_weights.too_short;
     }
-    // Nearer the body is likelier (menus and banners come first); ties go to the later line.
-    score += rules.title_weights.nearest * (i + 1) / body;
-    if (score >= best_score) best_score = score, choice.index = static_cast<int>(i);
+    // The first candidate is likelier (menus and banners went by shape); ties go to it.
+    if (choice.index < 0) score += rules.title_weights.first;
+    if (score > best_score) best_score = score, choice.index = static_cast<int>(i);
   }
   return choice;
 }

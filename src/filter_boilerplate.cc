@@ -188,7 +188,7 @@ double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* w
   if (tokens >= 3 && han > 0 && !sentence && max_token <= static_cast<size_t>(rules.item_max_chars)) {
     feature(rules.items_weight, "menu_row");
   }
-  if (nonspace >= 3 && symbols >= rules.symbols_share * nonspace && 2 * han < nonspace) feature(rules.symbols_weight, "symbols");
+  if (nonspace >= 3 && symbols >= rules.symbols_share * nonspace && han == 0) feature(rules.symbols_weight, "symbols");
   if (sentence) feature(rules.sentence_weight, "sentence");
   if (function_words >= static_cast<size_t>(rules.function_words_min)) {
     feature(rules.function_words_weight, "function_words");
@@ -213,25 +213,12 @@ std::vector<std::string> FurnitureByShape(const std::vector<Line>& lines, const 
       last_body = i;
     }
   }
-  // The tail rule holds only where nothing but short lines and furniture follows: a long line
-  // further down is text, and the short lines before it may be its title and byline.
-  std::vector<bool> short_to_end(lines.size() + 1, true);
-  for (size_t i = lines.size(); i-- > 0;) {
-    short_to_end[i] = short_to_end[i + 1] &&
-                      (score[i] >= rules.furniture_at ||
-                       CountChars(TrimmedView(lines[i].view)) <= static_cast<size_t>(rules.tail_max_chars));
-  }
-  bool tail = false;  // In the bottom zone, past a furniture line.
   for (size_t i = 0; i < lines.size(); ++i) {
     if (keep[i]) continue;
     const bool top = i < first_body;
     const bool bottom = last_body != lines.size() && i > last_body;
     if (score[i] >= rules.strong_at || ((top || bottom) && score[i] >= rules.furniture_at)) {
       verdict[i] = "shape:" + why[i];
-      tail = tail || (bottom && short_to_end[i]);
-    } else if (tail && score[i] > rules.body_at &&
-               CountChars(TrimmedView(lines[i].view)) <= static_cast<size_t>(rules.tail_max_chars)) {
-      verdict[i] = "shape:after_furniture";
     }
   }
   return verdict;

@@ -26,9 +26,8 @@ void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
 double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* why);
 
 // The context decision (jusText's idea, on lines): the page's top zone runs to its first body
-// paragraph, its bottom zone from its last; there a line scoring `furniture_at` goes, and at
-// the bottom, past the first such line, every short line that is no body goes too. Anywhere
-// a line scoring `strong_at` goes. `keep(i)` protects line i (metadata). Returns, per line,
+// paragraph, its bottom zone from its last; there a line scoring `furniture_at` goes.
+// Anywhere a line scoring `strong_at` goes. `keep(i)` protects line i (metadata). Returns, per line,
 // the rule id that removed it, or "" for kept lines.
 std::vector<std::string> FurnitureByShape(const std::vector<Line>& lines, const ShapeRules& rules,
                                           const std::vector<bool>& keep);

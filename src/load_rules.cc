@@ -324,7 +324,6 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
                   {"lexicons", "coverage_weight", "items_weight", "item_max_chars",
                    "symbols_weight", "symbols_share", "sentence_weight", "function_words_weight",
                    "function_words", "function_words_min", "long_weight", "long_chars",
-                   "max_chars", "furniture_at", "strong_at", "body_at", "tail_max_chars",
                    "about"},
                   {"lexicons"})) {
     return;
@@ -388,7 +387,6 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
   out->furniture_at = r.Double(shape, "furniture_at", "shape", 2.0, -100, 100);
   out->strong_at = r.Double(shape, "strong_at", "shape", 4.0, -100, 100);
   out->body_at = r.Double(shape, "body_at", "shape", -2.0, -100, 100);
-  out->tail_max_chars = r.Int(shape, "tail_max_chars", "shape", 40, 0, 100000);
 }
 
 void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
@@ -487,7 +485,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   out->page_date = r.Pattern(root, "page_date", "page_date", {"year", "month", "day"});
   if (r.CheckMap(root["title_choice"], "title_choice", "title_choice",
                  {"repeated", "before_metadata", "book_title", "han", "too_short", "min_chars",
-                  "nearest", "about"},
+                  "before_body", "first", "about"},
                  {})) {
     const YAML::Node t = root["title_choice"];
     TitleWeights& w = out->title_weights;
@@ -497,7 +495,8 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     w.han = r.Double(t, "han", "title_choice", w.han, -100, 100);
     w.too_short = r.Double(t, "too_short", "title_choice", w.too_short, -100, 100);
     w.min_chars = r.Int(t, "min_chars", "title_choice", w.min_chars, 0, 1000);
-    w.nearest = r.Double(t, "nearest", "title_choice", w.nearest, -100, 100);
+    w.before_body = r.Double(t, "before_body", "title_choice", w.before_body, -100, 100);
+    w.first = r.Double(t, "first", "title_choice", w.first, -100, 100);
   }
   out->closing_max_chars = r.Int(root, "closing_max_chars", "closing_max_chars", 40, 1, 10000);
   out->title_max_chars = r.Int(root, "title_max_chars", "title_max_chars", 80, 4, 10000);

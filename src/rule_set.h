@@ -71,7 +71,6 @@ struct ShapeRules {
   double furniture_at = 2.0;          // At the top or bottom of the page: furniture.
   double strong_at = 4.0;             // Anywhere: furniture.
   double body_at = -2.0;              // A body paragraph: ends the page's top zone.
-  int tail_max_chars = 40;            // Short lines after furniture at the bottom go too.
 };
 
 struct FurnitureRules {
@@ -113,7 +112,8 @@ struct TitleWeights {
   double han = 1.0;              // At least half of it is Han characters.
   double too_short = -2.0;       // Fewer than min_chars characters.
   int min_chars = 4;
-  double nearest = 1.0;          // Times its place in the zone (1 for the line over the body).
+  double before_body = 1.0;      // The first body line follows it.
+  double first = 0.5;            // It is the zone's first candidate.
 };
 
 struct MetadataRules {

@@ -1,6 +1,6 @@
 // Golden end-to-end tests: tests/golden/input/<name>.txt -> tests/golden/expected/<name>.json.
 // A mismatch prints a unified diff. To accept a behaviour change, rerun with
-//   GANGMU_UPDATE_GOLDEN=1 build/gangmu_tests "[golden]"
+//   GANGMU_UPDATE_GOLDEN=1 build/tests/gangmu_tests "[golden]"
 // and review the diff of tests/golden/expected in version control.
 #include <catch2/catch.hpp>
 

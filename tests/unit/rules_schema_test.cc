@@ -36,6 +36,8 @@ nlohmann::json ToJson(const YAML::Node& node) {
         if (!s.empty() && s.find_first_not_of("-0123456789") == std::string::npos) {
           return std::stoll(s);
         }
+        double number = 0;
+        if (YAML::convert<double>::decode(node, number)) return number;
       }
       return s;
     }
@@ -76,7 +78,11 @@ TEST_CASE("rules schema: every bundled rule file conforms", "[rules]") {
     if (entry.path().extension() != ".yaml") continue;
     const std::string stem = entry.path().stem().string();
     INFO(stem);
-    CHECK(Check(Bundled(stem), stem).empty());
+    const std::vector<std::string> errors = Check(Bundled(stem), stem);
+    for (const auto& e : errors) INFO(e);
+    std::string all;
+    for (const auto& e : errors) all += e + "\n";
+    CHECK(all == "");
     ++files;
   }
   CHECK(files == 5);
