@@ -223,13 +223,49 @@ size_t SiteSuffixStart(const Line& line, const MetadataRules& rules) {
 
 namespace {
 
+// Whether a bare name opens with a known surname (always, when the rules list none).
+bool HasSurname(std::string_view name, const MetadataRules& rules) {
+  name = TrimmedView(name);
+  if (rules.surnames.empty() || name.empty()) return true;
+  for (const auto& compound : rules.compound_surnames) {
+    if (name.substr(0, compound.size()) == compound) return true;
+  }
+  size_t len;
+  return rules.surnames.find(DecodeAt(name, 0, &len)) != std::u32string::npos;
+}
+
 bool IsAuthorLine(const Line& line, const MetadataRules& rules) {
   if (RE2::FullMatch(line.view, *rules.not_author) ||
       RE2::FullMatch(WithoutSpaces(line.view), *rules.not_author)) {
     return false;
   }
-  return (rules.spaced_name && RE2::FullMatch(line.view, *rules.spaced_name)) ||
-         RE2::FullMatch(line.view, *rules.bare_author);
+  if (rules.spaced_name && RE2::FullMatch(line.view, *rules.spaced_name)) {
+    return HasSurname(line.view, rules);
+  }
+  if (!RE2::FullMatch(line.view, *rules.bare_author)) return false;
+  // Every name of the line opens with a surname (spaced names, 宋 娟, are one name).
+  re2::StringPiece rest(line.view);
+  std::string name;
+  static const RE2 kName("\\s*([^,、;]+?)\\s*(?:[,、;]|$)");
+  const bool lists = line.view.find_first_of(",;") != std::string::npos ||
+                     line.view.find("、") != std::string::npos;
+  if (lists) {
+    while (!rest.empty() && RE2::Consume(&rest, kName, &name)) {
+      if (!HasSurname(name, rules)) return false;
+    }
+    return true;
+  }
+  // Names apart by spaces.
+  size_t start = 0;
+  const std::string& v = line.view;
+  while (start < v.size()) {
+    const size_t end = v.find(' ', start);
+    const std::string_view part(v.data() + start, (end == std::string::npos ? v.size() : end) - start);
+    if (!part.empty() && !HasSurname(part, rules)) return false;
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return true;
 }
 
 bool OpensBody(const Line& line, const MetadataRules& rules) {
@@ -287,7 +323,9 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
     }
     // Names follow a title: a name-shaped line before any candidate may be the title (标题).
     if (IsAuthorLine(line, rules) &&
-        std::find(kind.begin(), kind.begin() + body, 't') != kind.begin() + body) {
+        (std::find(kind.begin(), kind.begin() + body, 't') != kind.begin() + body ||
+         WithoutSpaces(line.view).size() != TrimmedView(line.view).size() ||
+         line.view.find_first_of(",;") != std::string::npos || line.view.find("、") != std::string::npos)) {
       kind[body] = 'a';
       continue;
     }

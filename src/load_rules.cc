@@ -436,7 +436,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
   r.CheckMap(root, "metadata.yaml", "",
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
-              "page_date", "title_max_chars", "title_choice", "title_counter_suffix", "closing_max_chars", "not_title", "not_source", "spaced_name", "reference_item",
+              "page_date", "title_max_chars", "title_choice", "surnames", "compound_surnames", "title_counter_suffix", "closing_max_chars", "not_title", "not_source", "spaced_name", "reference_item",
               "title_site_suffix"},
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
               "page_date"});
@@ -497,6 +497,14 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     w.min_chars = r.Int(t, "min_chars", "title_choice", w.min_chars, 0, 1000);
     w.before_body = r.Double(t, "before_body", "title_choice", w.before_body, -100, 100);
     w.first = r.Double(t, "first", "title_choice", w.first, -100, 100);
+  }
+  out->surnames = r.Chars(root, "surnames", "surnames", "");
+  for (const auto& node : List(r, root, "compound_surnames")) {
+    if (!node.IsScalar() || node.Scalar().empty()) {
+      r.Report(node.Mark(), "compound_surnames", "a surname must be a non-empty string");
+      continue;
+    }
+    out->compound_surnames.push_back(node.Scalar());
   }
   out->closing_max_chars = r.Int(root, "closing_max_chars", "closing_max_chars", 40, 1, 10000);
   out->title_max_chars = r.Int(root, "title_max_chars", "title_max_chars", 80, 4, 10000);

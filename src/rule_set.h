@@ -129,6 +129,8 @@ struct MetadataRules {
   Regex not_title;        // Optional: a first line that opens the body (一、标题) is no title.
   Regex reference_item;   // Optional: a reference entry ([1]王明.题名[J].刊名,2019(3).) anywhere.
   Regex spaced_name;      // Optional: one name spaced to a wider width (李　强).
+  std::u32string surnames;                  // Optional: a bare name opens with one of these
+  std::vector<std::string> compound_surnames;  // or one of these (欧阳).
   Regex not_source;       // Optional: source values that name no publication (本站原创, 网络).
   Regex title_site_suffix;  // Optional: a site name or file extension ending a title line.
   Regex title_counter_suffix;  // Optional: a count or genre label ending an article title.
