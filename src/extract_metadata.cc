@@ -123,7 +123,10 @@ struct Match {
 };
 
 // `chars` is the line's length in characters, counted once per line by the caller.
-bool MatchRule(const MetadataRule& rule, const Line& line, size_t chars, Match* out) {
+bool HasSurname(std::string_view name, const MetadataRules& rules);
+
+bool MatchRule(const MetadataRule& rule, const Line& line, size_t chars, Match* out,
+               const MetadataRules& rules) {
   if (chars > static_cast<size_t>(rule.max_chars)) return false;
   const RE2& re = *rule.pattern;
   // Most lines match no rule: a test without groups runs only RE2's DFA.
@@ -140,6 +143,10 @@ bool MatchRule(const MetadataRule& rule, const Line& line, size_t chars, Match* 
     if (g.data() == nullptr || g.empty()) continue;
     const size_t begin = g.data() - line.view.data();
     out->fields[name] = {begin, begin + g.size()};
+  }
+  if (rule.check_surname && out->fields.count("author")) {
+    const auto& [begin, end] = out->fields.at("author");
+    if (!HasSurname(std::string_view(line.view).substr(begin, end - begin), rules)) return false;
   }
   return true;
 }
@@ -205,7 +212,7 @@ bool IsMetadataLine(const Line& line, const MetadataRules& rules, bool field_rul
   rules.prefilter.Candidates(line.view, &candidates);
   for (const int index : candidates) {
     const MetadataRule& rule = rules.lines[index];
-    if ((field_rules_too || !rule.consume_match) && MatchRule(rule, line, chars, &m)) return true;
+    if ((field_rules_too || !rule.consume_match) && MatchRule(rule, line, chars, &m, rules)) return true;
   }
   return false;
 }
@@ -440,7 +447,7 @@ Fields ReadFields(Line* line, bool in_header, bool in_closing, const MetadataRul
       if (rule.header_only && !in_header) continue;
       if (rule.closing_only && !in_closing) continue;
       Match match;
-      if (!MatchRule(rule, *line, chars, &match)) continue;
+      if (!MatchRule(rule, *line, chars, &match, rules)) continue;
       Apply(match, *line, rules, article);
       if (rule.consume_match && match.end > match.begin) {
         const size_t tb = line->TextOffset(match.begin), te = line->TextOffset(match.end);
@@ -475,8 +482,12 @@ bool ReadAuthors(const Line& line, const MetadataRules& rules, Article* article)
   }
   const re2::StringPiece& g = groups[bare.NamedCapturingGroups().at("author")];
   const size_t begin = g.data() - line.view.data();
-  for (auto& name : SplitList(line, begin, begin + g.size(), *rules.list_separator)) {
-    AddAuthor(name, rules, article);
+  // Where commas or 、 part the names, a space is padding inside one (宋 娟).
+  static const RE2 kMarks("\\s*[,、;]\\s*");
+  const bool marked = line.view.find_first_of(",;") != std::string::npos ||
+                      line.view.find("、") != std::string::npos;
+  for (auto& name : SplitList(line, begin, begin + g.size(), marked ? kMarks : *rules.list_separator)) {
+    AddAuthor(marked ? WithoutSpaces(name) : name, rules, article);
   }
   return true;
 }
@@ -533,16 +544,20 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   };
   // 1. The header zone's fields, before and after the title alike.
   std::vector<bool> gone(lines.size(), false);
+  std::vector<bool> fields(lines.size(), false);  // Gone, or a field rule took part of it.
   const size_t zone = ChooseTitle(lines, rules, shape).body;
   for (size_t i = 0; i < zone; ++i) {
     const Fields f = ReadFields(&lines[i], true, false, rules, article);
+    fields[i] = f.consumed || f.took_match;
     if (f.consumed) {
       gone[i] = true;
-    } else if (f.took_match && shape && shape->enabled) {
-      // What field rules leave of a header line may be its widgets (网站名 手机版 分类:…).
-      std::string why;
-      if (ShapeScore(lines[i].view, *shape, &why) >= shape->furniture_at) {
-        remove(lines[i], "shape:" + why);
+    } else if (f.took_match) {
+      // What field rules leave of a header line is the line's furniture when it is short (a
+      // category label, a site name) or scores as such (网站名 手机版 分类:…).
+      std::string why = "field_rest";
+      if (CountChars(lines[i].view) <= static_cast<size_t>(rules.field_rest_max_chars) ||
+          (shape && shape->enabled && ShapeScore(lines[i].view, *shape, &why) >= shape->furniture_at)) {
+        remove(lines[i], why == "field_rest" ? why : "shape:" + why);
         gone[i] = true;
       }
     }
@@ -551,7 +566,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   int title_index = -1;
   size_t header_end = zone;
   if (article->title.empty() && !lines.empty()) {
-    const TitleChoice choice = ChooseTitle(lines, rules, shape, &gone);
+    const TitleChoice choice = ChooseTitle(lines, rules, shape, &fields);
     header_end = std::max(header_end, choice.body);
     if (choice.index >= 0) {
       title_index = choice.index;

@@ -436,7 +436,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
   r.CheckMap(root, "metadata.yaml", "",
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
-              "page_date", "title_max_chars", "title_choice", "surnames", "compound_surnames", "title_counter_suffix", "closing_max_chars", "not_title", "not_source", "spaced_name", "reference_item",
+              "page_date", "title_max_chars", "title_choice", "surnames", "compound_surnames", "title_counter_suffix", "closing_max_chars", "field_rest_max_chars", "not_title", "not_source", "spaced_name", "reference_item",
               "title_site_suffix"},
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
               "page_date"});
@@ -447,7 +447,8 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   for (const auto& node : List(r, root, "lines")) {
     const std::string id = RuleId(r, node);
     if (!r.CheckMap(node, "a metadata rule", id,
-                    {"id", "pattern", "where", "consume", "max_chars", "about"}, {"id", "pattern"}))
+                    {"id", "pattern", "where", "consume", "max_chars", "check_surname", "about"},
+                    {"id", "pattern"}))
       continue;
     MetadataRule rule;
     rule.id = id;
@@ -458,6 +459,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     }
     rule.header_only = where == "header";
     rule.closing_only = where == "closing";
+    rule.check_surname = r.Bool(node, "check_surname", id, false);
     const std::string consume = r.String(node, "consume", id, "line");
     if (consume != "line" && consume != "match") {
       r.Report(node["consume"].Mark(), id, "'consume' must be 'line' or 'match'");
@@ -506,6 +508,8 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     }
     out->compound_surnames.push_back(node.Scalar());
   }
+  out->field_rest_max_chars =
+      r.Int(root, "field_rest_max_chars", "field_rest_max_chars", 12, 0, 10000);
   out->closing_max_chars = r.Int(root, "closing_max_chars", "closing_max_chars", 40, 1, 10000);
   out->title_max_chars = r.Int(root, "title_max_chars", "title_max_chars", 80, 4, 10000);
   if (root["not_title"]) out->not_title = r.Pattern(root, "not_title", "not_title");

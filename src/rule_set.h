@@ -101,6 +101,7 @@ struct MetadataRule {
                   // month, day, keywords, abstract, label, value, title.
   bool header_only = false;  // Only before the article's first body paragraph.
   bool closing_only = false;  // Only in the article's closing block (issuer, date, signature).
+  bool check_surname = false;  // Names it takes must open with a surname.
   bool consume_match = false;  // Remove the match from the line instead of the whole line.
   int max_chars = 200;
 };
@@ -125,7 +126,8 @@ struct MetadataRules {
   Regex references_start;
   Regex page_date;        // A date anywhere in a line of the page header.
   int title_max_chars = 80;
-  int closing_max_chars = 40;  // Lines of the closing block are at most this long.
+  int closing_max_chars = 40;
+  int field_rest_max_chars = 12;  // What field rules leave of a header line goes when this short.  // Lines of the closing block are at most this long.
   Regex not_title;        // Optional: a first line that opens the body (一、标题) is no title.
   Regex reference_item;   // Optional: a reference entry ([1]王明.题名[J].刊名,2019(3).) anywhere.
   Regex spaced_name;      // Optional: one name spaced to a wider width (李　强).
