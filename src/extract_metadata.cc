@@ -570,7 +570,53 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
     header_end = std::max(header_end, choice.body);
     if (choice.index >= 0) {
       title_index = choice.index;
+      // A title over two lines: the second ends in a document's genre word (…的意见, …的通知)
+      // that the first lacks.
+      size_t next = title_index + 1;
+      while (next < lines.size() && gone[next]) ++next;
+      if (rules.title_continuation && next < choice.body && next < lines.size()) {
+        const Line& first = lines[title_index];
+        const Line& second = lines[next];
+        if (!RE2::PartialMatch(first.view, *rules.title_continuation) &&
+            RE2::PartialMatch(second.view, *rules.title_continuation) &&
+            !OpensBody(second, rules) && !IsAuthorLine(second, rules) &&
+            CountChars(first.view) + CountChars(second.view) <=
+                static_cast<size_t>(rules.title_max_chars)) {
+          lines[title_index].text = Trim(first.text) + Trim(second.text);
+          BuildView(&lines[title_index]);
+          gone[next] = true;
+        }
+      }
       article->title = TitleText(lines[title_index], rules);
+      // A subtitle on its own line (——怎样写好主持词) belongs to the title.
+      next = title_index + 1;
+      while (next < lines.size() && gone[next]) ++next;
+      if (next < lines.size() && TrimmedView(lines[next].view).rfind("——", 0) == 0 &&
+          CountChars(lines[next].view) <= static_cast<size_t>(rules.title_max_chars) &&
+          !EndsLikeSentence(lines[next].view)) {
+        article->title += Trim(lines[next].text);
+        gone[next] = true;
+      }
+      // A column tag before the title (焦点热议:, 党建播报|) is the site's; a publication's
+      // (人民网评:, 光明日报:) names the source.
+      if (rules.title_column_prefix) {
+        Line t;
+        t.text = article->title;
+        BuildView(&t);
+        const RE2& re = *rules.title_column_prefix;
+        std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
+        if (re.Match(t.view, 0, t.view.size(), RE2::ANCHOR_START, groups.data(),
+                     static_cast<int>(groups.size())) &&
+            groups[0].size() < t.view.size()) {
+          // Groups named source, source2 …: RE2 names a group once.
+          for (const auto& [name, index] : re.NamedCapturingGroups()) {
+            if (name.rfind("source", 0) != 0 || !groups[index].data() || article->source) continue;
+            const size_t b = groups[index].data() - t.view.data();
+            article->source = Source{t.TextOf(b, b + groups[index].size()), "", ""};
+          }
+          article->title = Trim(t.TextOf(groups[0].size(), t.view.size()));
+        }
+      }
     }
   }
   if (title_index < 0 && !article->title.empty()) {

@@ -436,7 +436,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
   r.CheckMap(root, "metadata.yaml", "",
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
-              "page_date", "title_max_chars", "title_choice", "surnames", "compound_surnames", "title_counter_suffix", "closing_max_chars", "field_rest_max_chars", "not_title", "not_source", "spaced_name", "reference_item",
+              "page_date", "title_max_chars", "title_choice", "surnames", "compound_surnames", "title_counter_suffix", "title_column_prefix", "title_continuation", "closing_max_chars", "field_rest_max_chars", "not_title", "not_source", "spaced_name", "reference_item",
               "title_site_suffix"},
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
               "page_date"});
@@ -517,6 +517,12 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   if (root["spaced_name"]) out->spaced_name = r.Pattern(root, "spaced_name", "spaced_name");
   if (root["reference_item"]) {
     out->reference_item = r.Pattern(root, "reference_item", "reference_item");
+  }
+  if (root["title_column_prefix"]) {
+    out->title_column_prefix = r.Pattern(root, "title_column_prefix", "title_column_prefix");
+  }
+  if (root["title_continuation"]) {
+    out->title_continuation = r.Pattern(root, "title_continuation", "title_continuation");
   }
   if (root["title_counter_suffix"]) {
     out->title_counter_suffix = r.Pattern(root, "title_counter_suffix", "title_counter_suffix");

@@ -136,6 +136,8 @@ struct MetadataRules {
   Regex not_source;       // Optional: source values that name no publication (本站原创, 网络).
   Regex title_site_suffix;  // Optional: a site name or file extension ending a title line.
   Regex title_counter_suffix;  // Optional: a count or genre label ending an article title.
+  Regex title_column_prefix;   // Optional: a column tag opening a title; group source optional.
+  Regex title_continuation;    // Optional: the end of a title's second line (…的意见).
   LiteralPrefilter prefilter;  // Over the lines.
   // Past the header only the rules without `where: header` apply; their own prefilter finds
   // fewer atoms on body lines than the full one. Its index i is rule body_rules[i].
