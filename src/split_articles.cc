@@ -5,6 +5,7 @@
 
 #include "extract_metadata.h"
 #include "recognize_headings.h"
+#include "rule_set.h"
 #include "utf8.h"
 
 namespace gangmu {
@@ -70,6 +71,15 @@ bool LooksLikeBody(const Line& line, const std::u32string& sentence_end) {
   return false;
 }
 
+// Whether lines [begin, end) hold a body line (a long line or one with a sentence end).
+bool HasBodyBetween(const std::vector<Line>& lines, size_t begin, size_t end,
+                    const std::u32string& sentence_end) {
+  for (size_t i = begin; i < end; ++i) {
+    if (LooksLikeBody(lines[i], sentence_end)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 namespace {
@@ -119,6 +129,33 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
       }
     }
   }
+  // A page that declares a count (…(精选11篇)) and opens its articles with that title and a
+  // number (…制度 1, …方案1): those lines are the headers, the articles' title is the stem.
+  std::string stem_title;
+  if (headers.empty()) {
+    constexpr size_t kCollectionTitleLines = 12;
+    for (size_t i = 0; i < lines.size() && i < kCollectionTitleLines; ++i) {
+      const Line& line = lines[i];
+      if (!IsShort(line)) continue;
+      const size_t end = SiteSuffixStart(line, rules.metadata);
+      Captures c = MatchLine(*split.collection_title, re2::StringPiece(line.view.data(), end));
+      if (!c.matched) continue;
+      const size_t stem_end = c.groups[0].data() - line.view.data();
+      const std::string stem = WithoutSpaces(line.view.substr(0, stem_end));
+      if (CountChars(stem) < 4) break;
+      static const RE2 kNumber("\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*");
+      for (size_t j = i + 1; j < lines.size(); ++j) {
+        const std::string key = WithoutSpaces(lines[j].view);
+        if (key.size() > stem.size() && key.compare(0, stem.size(), stem) == 0 &&
+            RE2::FullMatch(key.substr(stem.size()), kNumber)) {
+          headers.push_back(j);
+          header_patterns.push_back(nullptr);
+        }
+      }
+      if (!headers.empty()) stem_title = Trim(line.TextOf(0, stem_end));
+      break;
+    }
+  }
   if (!headers.empty()) {
     std::vector<Line> header_zone(lines.begin(), lines.begin() + headers[0]);
     Collection collection;
@@ -130,13 +167,18 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
       if (c.matched && IsShort(line)) {
         collection.title = Trim(line.TextOf(0, end));
         const std::string count = ViewGroup(*split.collection_title, c, "count");
-        if (!count.empty()) collection.declared_count = std::stoi(count);
+        if (!count.empty()) collection.declared_count = DateNumber(count);
         break;
       }
     }
+    // Without a counted title line, the collection's title is the header zone's title line,
+    // told as an article's is; none shows, none is given.
     if (collection.title.empty() && !header_zone.empty()) {
-      const Line& first = header_zone.front();
-      collection.title = Trim(first.TextOf(0, SiteSuffixStart(first, rules.metadata)));
+      const TitleChoice choice = ChooseTitle(header_zone, rules.metadata, &rules.furniture.shape);
+      if (choice.index >= 0) {
+        const Line& line = header_zone[choice.index];
+        collection.title = Trim(line.TextOf(0, SiteSuffixStart(line, rules.metadata)));
+      }
     }
     collection.date = PageDate(header_zone, *rules.metadata.page_date);
     for (const auto& line : header_zone) {
@@ -150,16 +192,27 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
         removed->push_back({"contents", header.number, Trim(header.text)});
         continue;
       }
-      const RE2& pattern = *header_patterns[h];
-      Captures c = MatchLine(pattern, header.view);
       Article article;
-      // A header without a title (【篇一】) leaves it to the article's first line.
-      article.title = Group(pattern, c, header, "title");
-      if (collection.title.empty()) collection.title = article.title;
+      if (header_patterns[h]) {
+        const RE2& pattern = *header_patterns[h];
+        Captures c = MatchLine(pattern, header.view);
+        // A header without a title (【篇一】) leaves it to the article's first line.
+        article.title = Group(pattern, c, header, "title");
+      } else {
+        article.title = stem_title;
+      }
       article.first_line = header.number;
-      const size_t end = h + 1 < headers.size() ? headers[h + 1] : lines.size();
+      // An included document may carry its own counter (篇一:X / X的问题3篇一:) right under
+      // the outer one: with no body line between, it is part of the article, not a new one.
+      size_t next = h + 1;
+      while (next < headers.size() && !HasBodyBetween(lines, headers[h] + 1, headers[next],
+                                                      rules.headings.sentence_end)) {
+        ++next;
+      }
+      const size_t end = next < headers.size() ? headers[next] : lines.size();
       for (size_t i = headers[h] + 1; i < end; ++i) article.lines.push_back(std::move(lines[i]));
       page.articles.push_back(std::move(article));
+      h = next - 1;
     }
     page.collection = collection;
     return page;
