@@ -555,7 +555,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       // What field rules leave of a header line is the line's furniture when it is short (a
       // category label, a site name) or scores as such (网站名 手机版 分类:…).
       std::string why = "field_rest";
-      if (CountChars(lines[i].view) <= static_cast<size_t>(rules.field_rest_max_chars) ||
+      const bool sentence = EndsLikeSentence(lines[i].view) || lines[i].view.find("。") != std::string::npos;
+      if ((!sentence && CountChars(lines[i].view) <= static_cast<size_t>(rules.field_rest_max_chars)) ||
           (shape && shape->enabled && ShapeScore(lines[i].view, *shape, &why) >= shape->furniture_at)) {
         remove(lines[i], why == "field_rest" ? why : "shape:" + why);
         gone[i] = true;
