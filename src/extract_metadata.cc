@@ -275,7 +275,11 @@ bool IsAuthorLine(const Line& line, const MetadataRules& rules) {
   return true;
 }
 
+bool HasTitleWords(const std::string& view);
+
 bool OpensBody(const Line& line, const MetadataRules& rules) {
+  // A line without words (a lone colon or bar) is a page's remnant, not its body.
+  if (!HasTitleWords(line.view)) return false;
   return CountChars(line.view) > static_cast<size_t>(rules.title_max_chars) ||
          EndsLikeSentence(line.view) ||
          (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title));
@@ -371,6 +375,22 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
         kind[k] = 't';
         body = k + 1;
         break;
+      }
+    }
+  }
+  // No candidate at all, and the body opens with a heading line that the page repeats further
+  // down: the page's title is that heading (a chapter page titled by its chapter).
+  if (std::find(kind.begin(), kind.begin() + body, 't') == kind.begin() + body && body < lines.size() &&
+      rules.not_title && RE2::PartialMatch(lines[body].view, *rules.not_title) &&
+      CountChars(lines[body].view) <= static_cast<size_t>(rules.title_max_chars) &&
+      !EndsLikeSentence(lines[body].view)) {
+    const std::string key = WithoutSpaces(lines[body].view);
+    for (size_t j = body + 1; j < lines.size(); ++j) {
+      if (WithoutSpaces(lines[j].view) == key) {
+        choice.index = static_cast<int>(body);
+        choice.body = body + 1;
+        choice.heading_title = true;
+        return choice;
       }
     }
   }
@@ -565,12 +585,14 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   }
   // 2. The title among what is left.
   int title_index = -1;
+  bool heading_title = false;  // The title line stays as the body's first heading.
   size_t header_end = zone;
   if (article->title.empty() && !lines.empty()) {
     const TitleChoice choice = ChooseTitle(lines, rules, shape, &fields);
     header_end = std::max(header_end, choice.body);
     if (choice.index >= 0) {
       title_index = choice.index;
+      heading_title = choice.heading_title;
       // A title over two lines: the second ends in a document's genre word (…的意见, …的通知)
       // that the first lacks.
       size_t next = title_index + 1;
@@ -639,7 +661,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   constexpr size_t kTitleRepeatLines = 6;
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& line = lines[i];
-    if (gone[i] || static_cast<int>(i) == title_index) continue;
+    const bool is_title = static_cast<int>(i) == title_index;
+    if (gone[i] || (is_title && !heading_title)) continue;
     if (static_cast<int>(i) < title_index) {
       // Above the title only metadata belongs to the article: the rest is the page's (menus,
       // banners, category names, the page title a site prints over the document's own).
@@ -648,7 +671,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
     }
     // Pages repeat the title, sometimes below a line of widgets or counters that ended the
     // header: a copy among the first lines is no body.
-    if (!title_key.empty() && i < std::max<size_t>(header_end, title_index + 1 + kTitleRepeatLines) &&
+    if (!is_title && !title_key.empty() &&
+        i < std::max<size_t>(header_end, title_index + 1 + kTitleRepeatLines) &&
         WithoutSpaces(line.view) == title_key) {
       remove(line, "title_repeat");
       continue;

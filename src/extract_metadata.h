@@ -24,6 +24,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules,
 struct TitleChoice {
   int index = -1;
   size_t body = 0;
+  bool heading_title = false;  // The title is a heading line the page repeats (kept as such).
 };
 // `shape` (may be null) tells widget rows and notices from body paragraphs; `gone` (may be
 // null) marks lines already taken by metadata.

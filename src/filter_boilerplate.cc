@@ -157,7 +157,7 @@ double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* w
     if (lexicon.weight * hits > best) best = lexicon.weight * hits, best_id = lexicon.id;
   }
   size_t nonspace = 0, covered_chars = 0, han = 0, symbols = 0, function_words = 0;
-  size_t tokens = 0, token_chars = 0, max_token = 0;
+  size_t tokens = 0, token_chars = 0, max_token = 0, separators = 0;
   bool sentence = false;
   char32_t last = 0;
   size_t len;
@@ -175,6 +175,7 @@ double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* w
     if (IsAsciiSymbol(c)) ++symbols;
     if (c == U'。') sentence = true;
     if (rules.function_words.find(c) != std::u32string::npos) ++function_words;
+    if (c == '>' || c == U'»' || c == U'›' || c == '|') ++separators;
     last = c;
   }
   if (last == '!' || last == '?' || last == ';') sentence = true;
@@ -188,6 +189,7 @@ double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* w
   if (tokens >= 3 && han > 0 && !sentence && max_token <= static_cast<size_t>(rules.item_max_chars)) {
     feature(rules.items_weight, "menu_row");
   }
+  if (separators >= 2 && !sentence) feature(rules.separators_weight, "trail");
   if (nonspace >= 3 && symbols >= rules.symbols_share * nonspace && han == 0) feature(rules.symbols_weight, "symbols");
   if (sentence) feature(rules.sentence_weight, "sentence");
   if (function_words >= static_cast<size_t>(rules.function_words_min)) {

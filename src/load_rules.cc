@@ -322,7 +322,7 @@ std::string QuoteWord(const std::string& word) { return RE2::QuoteMeta(word); }
 void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
   if (!r.CheckMap(shape, "shape", "shape",
                   {"lexicons", "coverage_weight", "items_weight", "item_max_chars",
-                   "symbols_weight", "symbols_share", "sentence_weight", "function_words_weight",
+                   "symbols_weight", "symbols_share", "separators_weight", "sentence_weight", "function_words_weight",
                    "function_words", "function_words_min", "long_weight", "long_chars",
                    "about"},
                   {"lexicons"})) {
@@ -375,6 +375,7 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
   out->coverage_weight = r.Double(shape, "coverage_weight", "shape", 2.0, -100, 100);
   out->items_weight = r.Double(shape, "items_weight", "shape", 1.5, -100, 100);
   out->item_max_chars = r.Int(shape, "item_max_chars", "shape", 8, 1, 1000);
+  out->separators_weight = r.Double(shape, "separators_weight", "shape", 1.5, -100, 100);
   out->symbols_weight = r.Double(shape, "symbols_weight", "shape", 2.0, -100, 100);
   out->symbols_share = r.Double(shape, "symbols_share", "shape", 0.3, 0, 1);
   out->sentence_weight = r.Double(shape, "sentence_weight", "shape", -2.0, -100, 100);
@@ -567,8 +568,10 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
       family.numeral = Numeral::kArabic;
     } else if (numeral == "circled") {
       family.numeral = Numeral::kCircled;
+    } else if (numeral == "stem") {
+      family.numeral = Numeral::kStem;
     } else {
-      r.Report(node["numeral"].Mark(), id, "'numeral' must be chinese, arabic or circled");
+      r.Report(node["numeral"].Mark(), id, "'numeral' must be chinese, arabic, circled or stem");
     }
     family.inline_ok = r.Bool(node, "inline", id, true);
     family.runon_trigger = r.Bool(node, "runon_trigger", id, false);

@@ -86,6 +86,13 @@ int ParseNumber(std::string_view text, Numeral numeral) {
       if (c >= 0x3251 && c <= 0x325F) return c - 0x3251 + 21;
       return -1;
     }
+    case Numeral::kStem: {
+      // The heavenly stems count 甲乙丙丁…: 甲 is 1.
+      static const std::u32string kStems = U"甲乙丙丁戊己庚辛壬癸";
+      const char32_t c = text.empty() ? 0 : DecodeAt(text, 0, &len);
+      const size_t at = kStems.find(c);
+      return at == std::u32string::npos || len != text.size() ? -1 : static_cast<int>(at) + 1;
+    }
     case Numeral::kChinese: {
       // value = hundreds + tens + units, with 十 alone meaning 10 and 零 as a filler.
       int total = 0, digit = -1;
