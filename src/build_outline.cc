@@ -65,6 +65,16 @@ bool LooksLikeBody(const std::string& v, size_t from, size_t to) {
   return chars >= kMinBodyChars;
 }
 
+// A short line without a sentence end: a heading's words, not a paragraph.
+bool IsLabel(std::string_view words, const HeadingRules& rules) {
+  if (CountChars(words) > static_cast<size_t>(rules.short_line_chars)) return false;
+  size_t len;
+  for (size_t i = 0; i < words.size(); i += len) {
+    if (rules.sentence_end.find(DecodeAt(words, i, &len)) != std::u32string::npos) return false;
+  }
+  return true;
+}
+
 struct HeadingParts {
   std::string heading;
   std::string body;  // The rest of the paragraph, empty when none.
@@ -212,14 +222,26 @@ void BuildOutline(Article* article, const HeadingRules& rules) {
     if (seg.marker && builder.Accepts(*seg.marker)) {
       const MarkerMatch& m = *seg.marker;
       HeadingParts parts = SplitHeading(line, m.end, seg.end, rules);
-      // A marker alone on its line: its words are the next line (or that line's lead
-      // sentence, when it is a paragraph).
-      if (parts.heading.empty() && i + 1 < segments.size() && !segments[i + 1].marker) {
-        const Segment& next = segments[i + 1];
-        parts = SplitHeading(*next.line, next.begin, next.end, rules);
-        ++i;
+      // A marker alone on its line: its words are the next line when that is a label (a
+      // short line without a sentence end), or, for a family of lone markers (一 / 1 on a line
+      // of their own), that line's lead sentence. Otherwise, and at the end of the page, the
+      // marker is a heading without words (a bare (一) over a paragraph, a cut-off 二、).
+      bool empty_heading = false;
+      if (parts.heading.empty() && TrimmedView(line.view.substr(m.end, seg.end - m.end)).empty()) {
+        if (i + 1 < segments.size() && !segments[i + 1].marker) {
+          const Segment& next = segments[i + 1];
+          const std::string_view words(next.line->view.data() + next.begin, next.end - next.begin);
+          if (m.family->alone || IsLabel(words, rules)) {
+            parts = SplitHeading(*next.line, next.begin, next.end, rules);
+            ++i;
+          } else {
+            empty_heading = true;
+          }
+        } else if (i + 1 == segments.size()) {
+          empty_heading = true;
+        }
       }
-      if (!parts.heading.empty()) {
+      if (!parts.heading.empty() || empty_heading) {
         builder.AddHeading(m, line, std::move(parts.heading), std::move(parts.body));
         continue;
       }
