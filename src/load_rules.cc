@@ -553,7 +553,7 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
     const std::string id = RuleId(r, node);
     if (!r.CheckMap(node, "a marker family", id,
                     {"id", "rank", "pattern", "numeral", "inline", "runon_trigger",
-                     "needs_sequence", "alone", "max_number", "about"},
+                     "needs_sequence", "alone", "max_number", "runon_until_heading", "about"},
                     {"id", "rank", "pattern", "numeral"}))
       continue;
     if (!ids.insert(id).second) r.Report(node["id"].Mark(), id, "duplicate family id");
@@ -577,6 +577,7 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
     family.runon_trigger = r.Bool(node, "runon_trigger", id, false);
     family.needs_sequence = r.Bool(node, "needs_sequence", id, false);
     family.alone = r.Bool(node, "alone", id, false);
+    family.runon_until_heading = r.Bool(node, "runon_until_heading", id, false);
     family.max_number = r.Int(node, "max_number", id, 99, 1, 10000);
     if (family.pattern) out->families.push_back(std::move(family));
   }

@@ -52,6 +52,7 @@ std::vector<MarkerMatch> InlineCandidates(const Line& line, const HeadingRules& 
     }
     if (pos >= v.size()) break;
     if (auto m = MatchMarkerAt(line, pos, rules, /*inline_only=*/true)) {
+      m->after = c;
       out.push_back(*m);
       len = pos - i;  // Resume at the marker; its own characters are no sentence end.
       if (len == 0) len = 1;
@@ -156,6 +157,7 @@ std::optional<MarkerMatch> MatchMarkerAt(const Line& line, size_t pos, const Hea
 
 std::vector<Segment> SegmentParagraphs(const std::vector<Line>& lines, const HeadingRules& rules) {
   std::vector<Segment> out;
+  bool heading_seen = false;  // A line opened with a marker before this one.
   for (const auto& line : lines) {
     std::optional<MarkerMatch> start = MatchMarkerAt(line, 0, rules, /*inline_only=*/false);
     std::vector<MarkerMatch> candidates = InlineCandidates(line, rules);
@@ -195,12 +197,19 @@ std::vector<Segment> SegmentParagraphs(const std::vector<Line>& lines, const Hea
       };
       bool runon = false;
       for (size_t idx = 0; idx < all.size() && !runon; ++idx) {
-        runon = all[idx].family->runon_trigger && has_run_partner(idx);
+        const MarkerFamily& f = *all[idx].family;
+        runon = f.runon_trigger && (!f.runon_until_heading || !heading_seen) && has_run_partner(idx);
       }
       if (runon) {
         const size_t offset = start ? 1 : 0;
+        // Lower-level items after a colon or a semicolon are the sentence's own enumeration,
+        // even in a paragraph that lost its line breaks; top-level markers open headings.
         for (size_t k = 0; k < candidates.size(); ++k) {
-          if (has_run_partner(k + offset)) accept[k] = true;
+          if (has_run_partner(k + offset) &&
+              (candidates[k].family->runon_trigger ||
+               (candidates[k].after != ':' && candidates[k].after != ';'))) {
+            accept[k] = true;
+          }
         }
       }
     }
@@ -214,6 +223,7 @@ std::vector<Segment> SegmentParagraphs(const std::vector<Line>& lines, const Hea
       current = candidates[k];
     }
     out.push_back({&line, begin, line.view.size(), current});
+    heading_seen = heading_seen || start.has_value();
   }
   return out;
 }

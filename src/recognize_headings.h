@@ -23,6 +23,7 @@ struct MarkerMatch {
   int number = 0;
   size_t begin = 0;  // View offsets of the marker as written.
   size_t end = 0;
+  char32_t after = 0;  // Inline: the character that let it open (a sentence end, a colon …).
 };
 
 // A paragraph or part of one: view bytes [begin, end) of `line`.

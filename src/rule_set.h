@@ -155,6 +155,7 @@ struct MarkerFamily {
   Numeral numeral = Numeral::kArabic;
   bool inline_ok = true;       // May open a heading inside a paragraph, after a sentence end.
   bool runon_trigger = false;  // A run of these inside one paragraph means lost line breaks.
+  bool runon_until_heading = false;  // ... only before the article's first line-initial marker.
   bool needs_sequence = false;  // Only a heading as number 1 or as the next of its family.
   bool alone = false;           // The marker stands alone on its line; the words follow.
   int max_number = 99;
