@@ -318,9 +318,10 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
            ShapeScore(line.view, *shape, nullptr) > 0;
   };
   auto weak_body = [&](const Line& line) {
-    return shape && shape->enabled &&
-           CountChars(line.view) <= static_cast<size_t>(rules.title_max_chars) &&
-           ShapeScore(line.view, *shape, nullptr) > shape->body_at;
+    const size_t chars = CountChars(line.view);
+    return shape && shape->enabled && chars <= static_cast<size_t>(rules.title_max_chars) &&
+           (ShapeScore(line.view, *shape, nullptr) > shape->body_at ||
+            chars < static_cast<size_t>(shape->body_min_chars));
   };
   // The header zone: the lines above the first body paragraph (a sentence, a long line, a
   // line that opens with a heading marker); metadata and name lines do not end it.

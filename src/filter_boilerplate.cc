@@ -210,7 +210,9 @@ std::vector<std::string> FurnitureByShape(const std::vector<Line>& lines, const 
   size_t last_body = lines.size();  // lines.size() when the page has no body paragraph.
   for (size_t i = 0; i < lines.size(); ++i) {
     score[i] = ShapeScore(lines[i].view, rules, &why[i]);
-    if (score[i] <= rules.body_at) {
+    // A body paragraph has some length: a short sentence (没有找到结果。) is no evidence.
+    if (score[i] <= rules.body_at &&
+        CountChars(TrimmedView(lines[i].view)) >= static_cast<size_t>(rules.body_min_chars)) {
       if (first_body == lines.size()) first_body = i;
       last_body = i;
     }

@@ -387,6 +387,7 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
   out->max_chars = r.Int(shape, "max_chars", "shape", 400, 1, 1000000);
   out->furniture_at = r.Double(shape, "furniture_at", "shape", 2.0, -100, 100);
   out->strong_at = r.Double(shape, "strong_at", "shape", 4.0, -100, 100);
+  out->body_min_chars = r.Int(shape, "body_min_chars", "shape", 10, 0, 100000);
   out->body_at = r.Double(shape, "body_at", "shape", -2.0, -100, 100);
 }
 

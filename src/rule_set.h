@@ -71,7 +71,8 @@ struct ShapeRules {
   int max_chars = 400;                // Longer lines are body and are not scored.
   double furniture_at = 2.0;          // At the top or bottom of the page: furniture.
   double strong_at = 4.0;             // Anywhere: furniture.
-  double body_at = -2.0;              // A body paragraph: ends the page's top zone.
+  double body_at = -2.0;              // A body paragraph: ends the page's top zone,
+  int body_min_chars = 10;            // when it is at least this long.
 };
 
 struct FurnitureRules {
