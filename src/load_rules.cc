@@ -324,6 +324,7 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
                   {"lexicons", "coverage_weight", "items_weight", "item_max_chars",
                    "symbols_weight", "symbols_share", "separators_weight", "sentence_weight", "function_words_weight",
                    "function_words", "function_words_min", "long_weight", "long_chars",
+                   "max_chars", "furniture_at", "strong_at", "body_at", "body_min_chars",
                    "about"},
                   {"lexicons"})) {
     return;
