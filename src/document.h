@@ -50,6 +50,14 @@ struct Removal {
   std::string text;
 };
 
+// What became of an input line that left the body without being removed as furniture: it
+// gave the title, a metadata field, a reference. `gangmu explain` reads these with `removed`.
+struct Fate {
+  int line = 0;
+  std::string what;  // title, metadata, authors, reference, title_part
+  std::string rule;  // The rule (or mechanism) that decided it.
+};
+
 struct Warning {
   std::string code;
   std::string message;
@@ -110,6 +118,7 @@ struct Result {
   std::vector<Article> articles;
   std::vector<Removal> removed;
   std::vector<Warning> warnings;
+  std::vector<Fate> fates;  // Not written to JSON; see Fate.
 };
 
 }  // namespace gangmu

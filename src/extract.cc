@@ -81,7 +81,7 @@ Result Extract(std::string_view display_name, std::string_view bytes, const Rule
   for (size_t i = 0; i < result.articles.size(); ++i) {
     Article& article = result.articles[i];
     DropRepeatedBlocks(&article.lines, &article.warnings);
-    ExtractMetadata(&article, rules.metadata, &result.removed, &rules.furniture.shape);
+    ExtractMetadata(&article, rules.metadata, &result.removed, &rules.furniture.shape, &result.fates);
     BuildOutline(&article, rules.headings);
     if (result.articles.size() < 2) continue;  // A single article repeats nothing.
     keys.push_back(BodyHash(article));

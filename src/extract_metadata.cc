@@ -444,6 +444,7 @@ namespace {
 struct Fields {
   bool consumed = false;    // Nothing of the line is left for the body.
   bool took_match = false;  // A rule took part of it.
+  std::string rule;         // The last rule that took something.
 };
 
 // Runs the metadata rules on a line (header rules in the header zone, closing rules in the
@@ -470,6 +471,7 @@ Fields ReadFields(Line* line, bool in_header, bool in_closing, const MetadataRul
       Match match;
       if (!MatchRule(rule, *line, chars, &match, rules)) continue;
       Apply(match, *line, rules, article);
+      out.rule = rule.id;
       if (rule.consume_match && match.end > match.begin) {
         const size_t tb = line->TextOffset(match.begin), te = line->TextOffset(match.end);
         line->text.erase(tb, te - tb);
@@ -558,10 +560,13 @@ size_t ClosingStart(const std::vector<Line>& lines, size_t max_chars) {
 }  // namespace
 
 void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<Removal>* removed,
-                     const ShapeRules* shape) {
+                     const ShapeRules* shape, std::vector<Fate>* fates) {
   std::vector<Line>& lines = article->lines;
   auto remove = [&](const Line& line, const std::string& why) {
     if (removed) removed->push_back({why, line.number, Trim(line.text)});
+  };
+  auto record = [&](const Line& line, const char* what, const std::string& rule) {
+    if (fates) fates->push_back({line.number, what, rule});
   };
   // 1. The header zone's fields, before and after the title alike.
   std::vector<bool> gone(lines.size(), false);
@@ -571,6 +576,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
     const Fields f = ReadFields(&lines[i], true, false, rules, article);
     fields[i] = f.consumed || f.took_match;
     if (f.consumed) {
+      record(lines[i], "metadata", f.rule);
       gone[i] = true;
     } else if (f.took_match) {
       // What field rules leave of a header line is the line's furniture when it is short (a
@@ -609,9 +615,11 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
           lines[title_index].text = Trim(first.text) + Trim(second.text);
           BuildView(&lines[title_index]);
           gone[next] = true;
+          record(second, "title_part", "title_continuation");
         }
       }
       article->title = TitleText(lines[title_index], rules);
+      record(lines[title_index], "title", heading_title ? "title_choice (also a heading)" : "title_choice");
       // A subtitle on its own line (——怎样写好主持词) belongs to the title.
       next = title_index + 1;
       while (next < lines.size() && gone[next]) ++next;
@@ -620,6 +628,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
           !EndsLikeSentence(lines[next].view)) {
         article->title += Trim(lines[next].text);
         gone[next] = true;
+        record(lines[next], "title_part", "subtitle");
       }
       // A column tag before the title (焦点热议:, 党建播报|) is the site's; a publication's
       // (人民网评:, 光明日报:) names the source.
@@ -654,6 +663,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   title_line.text = article->title;
   BuildView(&title_line);
   const std::string title_key = WithoutSpaces(title_line.view);
+  // The chosen line as the page prints it (with its column tag or site name) repeats too.
+  const std::string title_line_key = title_index >= 0 ? WithoutSpaces(lines[title_index].view) : "";
   const size_t closing = std::max(header_end, ClosingStart(lines, rules.closing_max_chars));
 
   // 3. The body: what no field took.
@@ -674,22 +685,36 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
     // header: a copy among the first lines is no body.
     if (!is_title && !title_key.empty() &&
         i < std::max<size_t>(header_end, title_index + 1 + kTitleRepeatLines) &&
-        WithoutSpaces(line.view) == title_key) {
+        (WithoutSpaces(line.view) == title_key || WithoutSpaces(line.view) == title_line_key)) {
       remove(line, "title_repeat");
       continue;
     }
     // A reference entry is no body even where no 参考文献 line opened the list.
     if (rules.reference_item && RE2::PartialMatch(line.view, *rules.reference_item)) {
       article->references.push_back(line.text);
+      record(line, "reference", "reference_item");
       continue;
     }
     if (RE2::FullMatch(line.view, *rules.references_start)) {
-      for (size_t k = i + 1; k < lines.size(); ++k) article->references.push_back(lines[k].text);
+      record(line, "reference", "references_start");
+      for (size_t k = i + 1; k < lines.size(); ++k) {
+        article->references.push_back(lines[k].text);
+        record(lines[k], "reference", "references_start");
+      }
       break;
     }
     const bool in_header = i < header_end;
-    if (!in_header && ReadFields(&line, false, i >= closing, rules, article).consumed) continue;
-    if (in_header && names_may_follow && ReadAuthors(line, rules, article)) continue;
+    if (!in_header) {
+      const Fields f = ReadFields(&line, false, i >= closing, rules, article);
+      if (f.consumed) {
+        record(line, "metadata", f.rule);
+        continue;
+      }
+    }
+    if (in_header && names_may_follow && ReadAuthors(line, rules, article)) {
+      record(line, "authors", "bare_author");
+      continue;
+    }
     names_may_follow = false;
     body.push_back(std::move(line));
   }

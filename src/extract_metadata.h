@@ -14,8 +14,10 @@ namespace gangmu {
 
 // `removed` gets the lines that leave the article without filling a field (furniture above
 // the title, what field rules leave of a header line when `shape` calls it furniture).
+// `fates` gets the lines that filled a field or gave the title (see Fate).
 void ExtractMetadata(Article* article, const MetadataRules& rules,
-                     std::vector<Removal>* removed = nullptr, const ShapeRules* shape = nullptr);
+                     std::vector<Removal>* removed = nullptr, const ShapeRules* shape = nullptr,
+                     std::vector<Fate>* fates = nullptr);
 
 // The title among the lines above the first body paragraph (the header zone): no metadata,
 // name, sentence or heading line; scored by metadata.yaml's `title_choice` (repeated by the

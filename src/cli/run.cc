@@ -1,4 +1,4 @@
-// The gangmu command line; see run.h. Subcommands: extract, validate.
+// The gangmu command line; see run.h. Subcommands: extract, validate, explain.
 #include "cli/run.h"
 
 #include <CLI/CLI.hpp>
@@ -22,6 +22,7 @@
 #include "load_rules.h"
 #include "ordered_pool.h"
 #include "validate_schema.h"
+#include "explain.h"
 #include "write_json.h"
 
 namespace gangmu {
@@ -494,6 +495,63 @@ int RunValidate(const std::vector<std::string>& files, std::ostream& out, std::o
   return kOk;
 }
 
+struct ExplainArgs {
+  std::string page;
+  std::string rules_dir;
+  std::string encoding;
+  int line = 0;
+  bool json = false;
+  bool colour = false;
+};
+
+int RunExplain(const ExplainArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  std::shared_ptr<const RuleSet> rules;
+  try {
+    rules = args.rules_dir.empty() ? LoadDefaultRules() : LoadRulesFromDirectory(args.rules_dir);
+  } catch (const Error& e) {
+    err << e.what() << "\ngangmu: rules not loaded; no input was read\n";
+    return kUsage;
+  }
+  std::string bytes, error;
+  if (args.page == "-") {
+    std::ostringstream s;
+    s << in.rdbuf();
+    bytes = s.str();
+  } else if (!ReadFile(args.page, &bytes, &error)) {
+    err << args.page << ": " << error << "\n";
+    return kSomeFailed;
+  }
+  std::vector<LineAccount> accounts;
+  try {
+    accounts = ExplainPage(args.page, bytes, *rules, ExtractOptions{args.encoding, false});
+  } catch (const Error& e) {
+    err << args.page << ": " << e.what() << "\n";
+    return kSomeFailed;
+  }
+  if (args.line > 0) {
+    std::vector<LineAccount> one;
+    for (const auto& a : accounts) {
+      if (a.line == args.line) one.push_back(a);
+    }
+    if (one.empty()) {
+      err << args.page << ": no line " << args.line << " (the page has " << accounts.size()
+          << ")\n";
+      return kUsage;
+    }
+    accounts = std::move(one);
+  }
+  if (args.json) {
+    for (const auto& a : accounts) {
+      out << nlohmann::json{{"line", a.line}, {"fate", a.fate}, {"rule", a.rule}, {"text", a.text}}
+                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+          << "\n";
+    }
+  } else {
+    out << FormatAccounts(accounts, args.colour);
+  }
+  return kOk;
+}
+
 }  // namespace
 
 int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
@@ -535,6 +593,21 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       "validate", "Check outline documents (.json, or .jsonl one per line) against the schema");
   va->add_option("files", to_validate, "Files to check")->required();
 
+  ExplainArgs explain;
+  CLI::App* xp = app.add_subcommand(
+      "explain", "Show what became of every line of a page: removed (by which rule), title, "
+                 "metadata, heading, body, repeat");
+  xp->add_option("page", explain.page, "The page: a file, or - for stdin")->required();
+  xp->add_option("--line", explain.line, "Only this line (1-based)")->check(CLI::PositiveNumber);
+  xp->add_flag("--json", explain.json, "One JSON object per line: line, fate, rule, text");
+  xp->add_option("--rules", explain.rules_dir,
+                 "Folder of rule files replacing the built-in ones [default: built-in]");
+  xp->add_option("--encoding", explain.encoding, "Input encoding [default: detected]");
+  xp->footer(
+      "Fates: blank, removed (rule ids from furniture.yaml, shape:<lexicon>, above_title, ...), "
+      "title, title_part, metadata (metadata.yaml rule id), authors, reference, heading, body, "
+      "repeat, article_header. The same ids appear in the output's `removed`.");
+
   std::vector<std::string> argv_storage = {"gangmu"};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<const char*> argv;
@@ -562,6 +635,10 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   // Progress goes to a terminal only, never into a log or a pipe.
   extract.progress = &err == &std::cerr && isatty(STDERR_FILENO);
   if (ex->parsed()) return RunExtract(extract, in, out, err);
+  if (xp->parsed()) {
+    explain.colour = &out == &std::cout && isatty(STDOUT_FILENO);
+    return RunExplain(explain, in, out, err);
+  }
   return RunValidate(to_validate, out, err);
 }
 

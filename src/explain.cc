@@ -1,0 +1,171 @@
+// Explain: each input line's fate; see explain.h.
+#include "explain.h"
+
+#include <cstdio>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "decode_input.h"
+#include "normalize_text.h"
+#include "utf8.h"
+
+namespace gangmu {
+namespace {
+
+void AddSection(const Section& s, std::string* blob, std::set<int>* heading_lines) {
+  // Iterative: sections nest as deep as the page's markers.
+  std::vector<const Section*> todo = {&s};
+  while (!todo.empty()) {
+    const Section* t = todo.back();
+    todo.pop_back();
+    heading_lines->insert(t->line);
+    *blob += WithoutSpaces(t->marker) + '\x01' + WithoutSpaces(t->heading) + '\x01';
+    for (const auto& p : t->paragraphs) *blob += WithoutSpaces(p) + '\x01';
+    for (const auto& c : t->children) todo.push_back(&c);
+  }
+}
+
+// Everything the output says, without spaces, strings apart.
+std::string OutputBlob(const Result& r, std::set<int>* heading_lines) {
+  std::string blob;
+  auto add = [&](const std::string& s) { blob += WithoutSpaces(s) + '\x01'; };
+  if (r.collection) add(r.collection->title);
+  for (const auto& a : r.articles) {
+    add(a.title);
+    for (const auto* list : {&a.authors, &a.affiliations, &a.keywords, &a.preamble, &a.references}) {
+      for (const auto& s : *list) add(s);
+    }
+    if (a.source) add(a.source->name + a.source->issue + a.source->url);
+    add(a.abstract);
+    for (const auto& id : a.identifiers) add(id.label + id.value);
+    for (const auto& s : a.sections) AddSection(s, &blob, heading_lines);
+  }
+  return blob;
+}
+
+// The first and last `n` characters of s.
+std::string Head(const std::string& s, size_t n) {
+  size_t i = 0, len, chars = 0;
+  while (i < s.size() && chars < n) DecodeAt(s, i, &len), i += len, ++chars;
+  return s.substr(0, i);
+}
+std::string Tail(const std::string& s, size_t n) {
+  size_t i = s.size(), chars = 0;
+  while (i > 0 && chars < n) i = PreviousCharStart(s, i), ++chars;
+  return s.substr(i);
+}
+
+}  // namespace
+
+std::vector<LineAccount> ExplainPage(std::string_view display_name, std::string_view bytes,
+                                     const RuleSet& rules, const ExtractOptions& options,
+                                     Result* result_out) {
+  Result result = Extract(display_name, bytes, rules, options);
+  DecodedInput decoded = DecodeInput(display_name, bytes, options.encoding);
+  std::vector<Warning> ignored;
+  const std::vector<Line> lines =
+      NormalizeText(std::move(decoded.lines), rules.normalize, &ignored, decoded.may_hold_invisible);
+
+  std::map<int, const Fate*> fates;
+  for (const auto& f : result.fates) fates.emplace(f.line, &f);
+  std::map<int, std::vector<std::string>> removed;
+  std::map<int, std::string> whole;  // Line -> the rule that removed all of it.
+  for (const auto& r : result.removed) {
+    removed[r.line].push_back(r.rule);
+    if (r.line >= 1 && static_cast<size_t>(r.line) <= lines.size() &&
+        WithoutSpaces(r.text) == WithoutSpaces(lines[r.line - 1].text)) {
+      whole.emplace(r.line, r.rule);
+    }
+  }
+  std::map<int, std::string> repeats;
+  for (const auto& a : result.articles) {
+    for (const auto& w : a.warnings) {
+      int from = 0, to = 0, of_from = 0, of_to = 0;
+      if (w.code == "repeated_block" &&
+          std::sscanf(w.message.c_str(), "lines %d-%d repeat lines %d-%d", &from, &to, &of_from,
+                      &of_to) == 4) {
+        for (int n = from; n <= to; ++n) repeats[n] = "repeat of line " + std::to_string(of_from + n - from);
+      }
+    }
+  }
+  std::set<int> heading_lines;
+  const std::string blob = OutputBlob(result, &heading_lines);
+  std::set<int> article_starts;
+  if (result.collection) {
+    for (const auto& a : result.articles) article_starts.insert(a.first_line);
+  }
+
+  std::vector<LineAccount> out;
+  out.reserve(lines.size());
+  for (const Line& line : lines) {
+    LineAccount acc;
+    acc.line = line.number;
+    acc.text = line.text;
+    const std::string key = WithoutSpaces(line.text);
+    auto rm = removed.find(line.number);
+    const std::string removed_by =
+        rm == removed.end() ? "" : [&] {
+          std::string s;
+          for (const auto& r : rm->second) s += (s.empty() ? "" : ",") + r;
+          return s;
+        }();
+    const bool kept = !key.empty() && (blob.find(Head(key, 12)) != std::string::npos ||
+                                       blob.find(Tail(key, 12)) != std::string::npos);
+    if (key.empty()) {
+      acc.fate = "blank";
+    } else if (auto f = fates.find(line.number); f != fates.end()) {
+      acc.fate = f->second->what;
+      acc.rule = f->second->rule;
+    } else if (heading_lines.count(line.number)) {
+      acc.fate = "heading";
+    } else if (auto w = whole.find(line.number); w != whole.end()) {
+      acc.fate = "removed";
+      acc.rule = w->second;
+    } else if (!removed_by.empty() && !kept) {
+      acc.fate = "removed";
+      acc.rule = removed_by;
+    } else if (kept) {
+      acc.fate = "body";
+      if (!removed_by.empty()) acc.rule = "phrases: " + removed_by;
+    } else if (auto r = repeats.find(line.number); r != repeats.end()) {
+      acc.fate = "repeat";
+      acc.rule = r->second;
+    } else if (article_starts.count(line.number)) {
+      acc.fate = "article_header";
+      acc.rule = "split";
+    } else {
+      acc.fate = "unaccounted";
+    }
+    out.push_back(std::move(acc));
+  }
+  if (result_out) *result_out = std::move(result);
+  return out;
+}
+
+std::string FormatAccounts(const std::vector<LineAccount>& accounts, bool colour) {
+  size_t rule_width = 4;
+  for (const auto& a : accounts) rule_width = std::max(rule_width, CountChars(a.rule));
+  rule_width = std::min<size_t>(rule_width, 28);
+  auto paint = [&](const std::string& fate) -> const char* {
+    if (!colour) return "";
+    if (fate == "removed" || fate == "repeat") return "\x1b[31m";
+    if (fate == "title" || fate == "title_part") return "\x1b[1;35m";
+    if (fate == "metadata" || fate == "authors" || fate == "reference") return "\x1b[36m";
+    if (fate == "heading") return "\x1b[1;34m";
+    if (fate == "unaccounted") return "\x1b[1;41m";
+    if (fate == "blank") return "\x1b[2m";
+    return "";
+  };
+  std::ostringstream out;
+  for (const auto& a : accounts) {
+    char number[16];
+    std::snprintf(number, sizeof number, "%5d  ", a.line);
+    out << number << paint(a.fate) << a.fate << std::string(a.fate.size() < 14 ? 14 - a.fate.size() : 1, ' ')
+        << a.rule << std::string(CountChars(a.rule) < rule_width ? rule_width - CountChars(a.rule) : 0, ' ')
+        << "  " << Head(a.text, 60) << (colour ? "\x1b[0m" : "") << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace gangmu
