@@ -445,6 +445,7 @@ struct Fields {
   bool consumed = false;    // Nothing of the line is left for the body.
   bool took_match = false;  // A rule took part of it.
   std::string rule;         // The last rule that took something.
+  bool summary = false;     // It gave the abstract or the keywords.
 };
 
 // Runs the metadata rules on a line (header rules in the header zone, closing rules in the
@@ -468,10 +469,12 @@ Fields ReadFields(Line* line, bool in_header, bool in_closing, const MetadataRul
       const MetadataRule& rule = rules.lines[index];
       if (rule.header_only && !in_header) continue;
       if (rule.closing_only && !in_closing) continue;
+      if (rule.edges_only && !in_header && !in_closing) continue;
       Match match;
       if (!MatchRule(rule, *line, chars, &match, rules)) continue;
       Apply(match, *line, rules, article);
       out.rule = rule.id;
+      out.summary = out.summary || rule.fills_summary;
       if (rule.consume_match && match.end > match.begin) {
         const size_t tb = line->TextOffset(match.begin), te = line->TextOffset(match.end);
         line->text.erase(tb, te - tb);
@@ -572,8 +575,10 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   std::vector<bool> gone(lines.size(), false);
   std::vector<bool> fields(lines.size(), false);  // Gone, or a field rule took part of it.
   const size_t zone = ChooseTitle(lines, rules, shape).body;
+  size_t first_summary = lines.size();  // The first abstract or keywords line of the zone.
   for (size_t i = 0; i < zone; ++i) {
     const Fields f = ReadFields(&lines[i], true, false, rules, article);
+    if (f.summary && first_summary == lines.size()) first_summary = i;
     fields[i] = f.consumed || f.took_match;
     if (f.consumed) {
       record(lines[i], "metadata", f.rule);
@@ -597,7 +602,11 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   if (article->title.empty() && !lines.empty()) {
     const TitleChoice choice = ChooseTitle(lines, rules, shape, &fields);
     header_end = std::max(header_end, choice.body);
-    if (choice.index >= 0) {
+    // A journal's title stands above its abstract and keywords; a line below them is a
+    // section's (the excerpt cut the title off).
+    if (choice.index >= 0 && static_cast<size_t>(choice.index) > first_summary) {
+      // No title: the line stays in the body.
+    } else if (choice.index >= 0) {
       title_index = choice.index;
       heading_title = choice.heading_title;
       // A title over two lines: the second ends in a document's genre word (…的意见, …的通知)

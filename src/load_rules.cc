@@ -457,11 +457,13 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     rule.id = id;
     rule.pattern = r.Pattern(node, "pattern", id);
     const std::string where = r.String(node, "where", id, "anywhere");
-    if (where != "anywhere" && where != "header" && where != "closing") {
-      r.Report(node["where"].Mark(), id, "'where' must be 'header', 'closing' or 'anywhere'");
+    if (where != "anywhere" && where != "header" && where != "closing" && where != "edges") {
+      r.Report(node["where"].Mark(), id,
+               "'where' must be 'header', 'closing', 'edges' or 'anywhere'");
     }
     rule.header_only = where == "header";
     rule.closing_only = where == "closing";
+    rule.edges_only = where == "edges";
     rule.check_surname = r.Bool(node, "check_surname", id, false);
     const std::string consume = r.String(node, "consume", id, "line");
     if (consume != "line" && consume != "match") {
@@ -470,6 +472,8 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     rule.consume_match = consume == "match";
     rule.max_chars = r.Int(node, "max_chars", id, 200, 1, 1000000);
     if (!rule.pattern) continue;
+    rule.fills_summary = rule.pattern->NamedCapturingGroups().count("abstract") > 0 ||
+                         rule.pattern->NamedCapturingGroups().count("keywords") > 0;
     bool fields_ok = true;
     for (const auto& [group, index] : rule.pattern->NamedCapturingGroups()) {
       (void)index;
@@ -615,7 +619,8 @@ void BuildIndexes(RuleSet* rules) {
   patterns.clear();
   rules->metadata.body_rules.clear();
   for (size_t i = 0; i < rules->metadata.lines.size(); ++i) {
-    if (rules->metadata.lines[i].header_only || rules->metadata.lines[i].closing_only) continue;
+    const MetadataRule& rule = rules->metadata.lines[i];
+    if (rule.header_only || rule.closing_only || rule.edges_only) continue;
     rules->metadata.body_rules.push_back(static_cast<int>(i));
     patterns.push_back(rules->metadata.lines[i].pattern.get());
   }

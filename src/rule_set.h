@@ -103,6 +103,8 @@ struct MetadataRule {
                   // month, day, keywords, abstract, label, value, title.
   bool header_only = false;  // Only before the article's first body paragraph.
   bool closing_only = false;  // Only in the article's closing block (issuer, date, signature).
+  bool edges_only = false;    // In the header or the closing block (bylines).
+  bool fills_summary = false;  // Fills abstract or keywords: a journal's title stands above.
   bool check_surname = false;  // Names it takes must open with a surname.
   bool consume_match = false;  // Remove the match from the line instead of the whole line.
   int max_chars = 200;
