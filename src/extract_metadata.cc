@@ -397,6 +397,7 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
   }
   choice.body = body;
   double best_score = -1e9;
+  bool best_before_metadata = false;
   for (size_t i = 0; i < body; ++i) {
     if (kind[i] != 't') continue;
     const Line& line = lines[i];
@@ -421,9 +422,9 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
     // another candidate is no byline (a cover title split one word a line).
     size_t next = i + 1;
     while (next < body && kind[next] == 'a') ++next;
-    if (i + 1 < body && (kind[i + 1] == 'm' || (kind[i + 1] == 'a' && (next >= body || kind[next] != 't')))) {
-      score += rules.title_weights.before_metadata;
-    }
+    const bool before_metadata =
+        i + 1 < body && (kind[i + 1] == 'm' || (kind[i + 1] == 'a' && (next >= body || kind[next] != 't')));
+    if (before_metadata) score += rules.title_weights.before_metadata;
     if (i + 1 == body) score += rules.title_weights.before_body;
     const std::string_view v = TrimmedView(line.view);
     if (v.rfind("《", 0) == 0) score += rules.title_weights.book_title;
@@ -433,7 +434,30 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
     }
     // The first candidate is likelier (menus and banners went by shape); ties go to it.
     if (choice.index < 0) score += rules.title_weights.first;
-    if (score > best_score) best_score = score, choice.index = static_cast<int>(i);
+    if (score > best_score) {
+      best_score = score, choice.index = static_cast<int>(i);
+      best_before_metadata = before_metadata;
+    }
+  }
+  // A repost prints the site's title and intro first and the document's own title, with its
+  // authors under it, a few lines further down: a title-shaped line followed by a line of
+  // two or more names beats a first line that nothing confirms. The lines between are the
+  // repost's (above the title).
+  if (!best_before_metadata) {
+    constexpr size_t kLookahead = 12;
+    for (size_t k = body; k + 1 < lines.size() && k < body + kLookahead; ++k) {
+      const Line& line = lines[k];
+      if (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title)) break;
+      if (OpensBody(line, rules) || !HasTitleWords(line.view) || IsAuthorLine(line, rules)) continue;
+      const Line& names = lines[k + 1];
+      const bool several = names.view.find_first_of(" ,;") != std::string::npos ||
+                           names.view.find("、") != std::string::npos;
+      if (several && IsAuthorLine(names, rules)) {
+        choice.index = static_cast<int>(k);
+        choice.body = k + 1;
+        break;
+      }
+    }
   }
   return choice;
 }
@@ -565,6 +589,23 @@ size_t ClosingStart(const std::vector<Line>& lines, size_t max_chars) {
 void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<Removal>* removed,
                      const ShapeRules* shape, std::vector<Fate>* fates) {
   std::vector<Line>& lines = article->lines;
+  // A title glued to the speech under it by a lost line break (…的讲话同志们:今天,…): the
+  // line is cut where the salutation starts.
+  if (article->title.empty() && !lines.empty() && rules.glued_title &&
+      rules.glued_title->NumberOfCapturingGroups() >= 1) {
+    re2::StringPiece groups[2];
+    if (rules.glued_title->Match(lines[0].view, 0, lines[0].view.size(), RE2::ANCHOR_START,
+                                 groups, 2) &&
+        groups[1].data() && groups[1].size() < lines[0].view.size()) {
+      const size_t cut = groups[1].data() + groups[1].size() - lines[0].view.data();
+      Line rest = lines[0];
+      rest.text = Trim(lines[0].TextOf(cut, lines[0].view.size()));
+      BuildView(&rest);
+      lines[0].text = Trim(lines[0].TextOf(0, cut));
+      BuildView(&lines[0]);
+      lines.insert(lines.begin() + 1, std::move(rest));
+    }
+  }
   auto remove = [&](const Line& line, const std::string& why) {
     if (removed) removed->push_back({why, line.number, Trim(line.text)});
   };

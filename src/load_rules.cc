@@ -439,7 +439,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
   r.CheckMap(root, "metadata.yaml", "",
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
-              "page_date", "title_max_chars", "title_choice", "surnames", "compound_surnames", "title_counter_suffix", "title_column_prefix", "title_continuation", "closing_max_chars", "field_rest_max_chars", "not_title", "not_source", "spaced_name", "reference_item",
+              "page_date", "title_max_chars", "title_choice", "surnames", "compound_surnames", "title_counter_suffix", "title_column_prefix", "title_continuation", "glued_title", "closing_max_chars", "field_rest_max_chars", "not_title", "not_source", "spaced_name", "reference_item",
               "title_site_suffix"},
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
               "page_date"});
@@ -528,6 +528,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   if (root["title_column_prefix"]) {
     out->title_column_prefix = r.Pattern(root, "title_column_prefix", "title_column_prefix");
   }
+  if (root["glued_title"]) out->glued_title = r.Pattern(root, "glued_title", "glued_title");
   if (root["title_continuation"]) {
     out->title_continuation = r.Pattern(root, "title_continuation", "title_continuation");
   }

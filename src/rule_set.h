@@ -142,6 +142,7 @@ struct MetadataRules {
   Regex title_counter_suffix;  // Optional: a count or genre label ending an article title.
   Regex title_column_prefix;   // Optional: a column tag opening a title; group source optional.
   Regex title_continuation;    // Optional: the end of a title's second line (…的意见).
+  Regex glued_title;           // Optional: group 1 is a title glued to the body after it.
   LiteralPrefilter prefilter;  // Over the lines.
   // Past the header only the rules without `where: header` apply; their own prefilter finds
   // fewer atoms on body lines than the full one. Its index i is rule body_rules[i].
