@@ -278,11 +278,11 @@ bool IsAuthorLine(const Line& line, const MetadataRules& rules) {
 bool HasTitleWords(const std::string& view);
 
 bool OpensBody(const Line& line, const MetadataRules& rules) {
+  if (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title)) return true;
   // A line without words (a lone colon or bar) is a page's remnant, not its body.
   if (!HasTitleWords(line.view)) return false;
   return CountChars(line.view) > static_cast<size_t>(rules.title_max_chars) ||
-         EndsLikeSentence(line.view) ||
-         (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title));
+         EndsLikeSentence(line.view);
 }
 
 // Words enough to name an article: a Han character or three letters.
@@ -454,7 +454,7 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
                            names.view.find("、") != std::string::npos;
       if (several && IsAuthorLine(names, rules)) {
         choice.index = static_cast<int>(k);
-        choice.body = k + 1;
+        choice.body = k + 2;
         break;
       }
     }
@@ -569,6 +569,20 @@ std::string TitleText(const Line& candidate, const MetadataRules& rules) {
   return title.text;
 }
 
+// Whether `first` and `second` are the two lines of one title: the second ends in a genre
+// word that the first lacks, and neither is the other's copy (a page title over the same
+// title) or carries a site name.
+bool TitleLines(const Line& first, const Line& second, const MetadataRules& rules) {
+  if (!rules.title_continuation || RE2::PartialMatch(first.view, *rules.title_continuation) ||
+      !RE2::PartialMatch(second.view, *rules.title_continuation)) {
+    return false;
+  }
+  const std::string a = WithoutSpaces(first.view), b = WithoutSpaces(second.view);
+  return a.find(b) == std::string::npos && b.find(a) == std::string::npos &&
+         SiteSuffixStart(first, rules) == first.view.size() &&
+         CountChars(first.view) + CountChars(second.view) <= static_cast<size_t>(rules.title_max_chars);
+}
+
 // Where the closing block starts: the run of short lines without a sentence end that ends the
 // article (a notice's issuer and date, a signature).
 size_t ClosingStart(const std::vector<Line>& lines, size_t max_chars) {
@@ -651,17 +665,27 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       title_index = choice.index;
       heading_title = choice.heading_title;
       // A title over two lines: the second ends in a document's genre word (…的意见, …的通知)
-      // that the first lacks.
+      // that the first lacks. The choice may have fallen on either.
+      size_t prev = title_index;
+      while (prev > 0 && gone[prev - 1]) --prev;
+      if (prev > 0 && !gone[prev - 1]) {
+        const Line& first = lines[prev - 1];
+        const Line& second = lines[title_index];
+        if (TitleLines(first, second, rules) && !OpensBody(first, rules) &&
+            !IsAuthorLine(first, rules) && !IsMetadataLine(first, rules, true) && HasTitleWords(first.view)) {
+          lines[title_index].text = Trim(first.text) + Trim(second.text);
+          BuildView(&lines[title_index]);
+          gone[prev - 1] = true;
+          record(first, "title_part", "title_continuation");
+        }
+      }
       size_t next = title_index + 1;
       while (next < lines.size() && gone[next]) ++next;
-      if (rules.title_continuation && next < choice.body && next < lines.size()) {
+      if (next < choice.body && next < lines.size()) {
         const Line& first = lines[title_index];
         const Line& second = lines[next];
-        if (!RE2::PartialMatch(first.view, *rules.title_continuation) &&
-            RE2::PartialMatch(second.view, *rules.title_continuation) &&
-            !OpensBody(second, rules) && !IsAuthorLine(second, rules) &&
-            CountChars(first.view) + CountChars(second.view) <=
-                static_cast<size_t>(rules.title_max_chars)) {
+        if (TitleLines(first, second, rules) && !OpensBody(second, rules) &&
+            !IsAuthorLine(second, rules)) {
           lines[title_index].text = Trim(first.text) + Trim(second.text);
           BuildView(&lines[title_index]);
           gone[next] = true;

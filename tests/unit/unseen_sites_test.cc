@@ -1,0 +1,272 @@
+// The mechanisms for pages of sites no rule was written for (issue "pages from sites the rules
+// have never seen"): furniture by shape (filter_boilerplate.cc ShapeScore / FurnitureByShape),
+// titles by structure (extract_metadata.cc ChooseTitle), the header block around the title,
+// title clean-up, more heading conventions and compilation shapes. Small pages written for
+// these tests; every case names the mechanism it checks.
+#include <catch2/catch.hpp>
+
+#include "extract_metadata.h"
+#include "filter_boilerplate.h"
+#include "test_helpers.h"
+
+using gangmu::ChooseTitle;
+using gangmu::FurnitureByShape;
+using gangmu::Line;
+using gangmu::Result;
+using gangmu::ShapeScore;
+using gangmu::testing::ExtractText;
+using gangmu::testing::MakeLine;
+using gangmu::testing::MakeLines;
+using gangmu::testing::Outline;
+using gangmu::testing::Rules;
+
+namespace {
+
+using Strings = std::vector<std::string>;
+
+const gangmu::Article& Only(const Result& r) {
+  REQUIRE(r.articles.size() == 1);
+  return r.articles[0];
+}
+
+// The rule that removed the line holding exactly `text`, or "".
+std::string RemovedBy(const Result& r, const std::string& text) {
+  for (const auto& x : r.removed) {
+    if (x.text == text) return x.rule;
+  }
+  return "";
+}
+
+double Score(const std::string& text, std::string* why = nullptr) {
+  return ShapeScore(MakeLine(text).view, Rules().furniture.shape, why);
+}
+
+const char* kBody = "我们要认真学习会议精神,把各项工作落到实处,推动事业不断向前发展。";
+
+}  // namespace
+
+TEST_CASE("shape: lexicons and features score lines", "[unseen]") {
+  const auto& shape = Rules().furniture.shape;
+  std::string why;
+  // A menu word alone: its lexicon and full coverage.
+  CHECK(Score("首页", &why) >= shape.furniture_at);
+  CHECK(why == "navigation");
+  CHECK(Score("购物车") >= shape.furniture_at);
+  // A row of short items is a menu.
+  CHECK(Score("关于我们 联系方式 网站地图 招聘信息", &why) >= shape.furniture_at);
+  // Copyright and ICP lines.
+  CHECK(Score("Copyright © 2020 某某网 All rights reserved", &why) >= shape.strong_at);
+  CHECK(why == "legal");
+  // Anti-scraping garbage: ASCII symbols, no Han.
+  CHECK(Score("% _* ^( K+ }- ^& A5 ~", &why) >= shape.furniture_at);
+  CHECK(why == "symbols");
+  // A navigation trail.
+  CHECK(Score("某某书屋 > 某某书名 > 第三章 >", &why) >= shape.furniture_at);
+  // Body text scores low: sentence ends, function words, length.
+  CHECK(Score(kBody) <= shape.body_at);
+  // A title scores neither way.
+  CHECK(Score("关于加强基层党组织建设的实施意见") < shape.furniture_at);
+  CHECK(Score("关于加强基层党组织建设的实施意见") > shape.body_at);
+  // A site name alone that is a title's word stays a title.
+  CHECK(Score("筑牢疫情防控网") < shape.furniture_at);
+}
+
+TEST_CASE("shape: the place on the page decides", "[unseen]") {
+  const auto& shape = Rules().furniture.shape;
+  // Top zone (before the first body paragraph) and bottom zone (after the last): a
+  // furniture-like line goes. Between body paragraphs a line of the same score stays.
+  const std::vector<Line> lines =
+      MakeLines({"购物车", "标题", kBody, "登录", kBody, "返回顶部"});
+  const std::vector<bool> keep(lines.size(), false);
+  const Strings verdict = FurnitureByShape(lines, shape, keep);
+  CHECK(verdict == Strings{"shape:account", "", "", "", "", "shape:navigation"});
+  // A line scoring strong_at goes anywhere.
+  const std::vector<Line> middle =
+      MakeLines({"标题", kBody, "Copyright © 2020 某某网 All rights reserved 京ICP备12345678号", kBody});
+  CHECK(FurnitureByShape(middle, shape, std::vector<bool>(4, false))[2].rfind("shape:", 0) == 0);
+  // A protected line (metadata) is never removed by shape.
+  std::vector<bool> protect(lines.size(), false);
+  protect[0] = true;
+  CHECK(FurnitureByShape(lines, shape, protect)[0].empty());
+}
+
+TEST_CASE("shape: header widgets go, the header's fields stay", "[unseen]") {
+  const Result r = ExtractText(
+      "首页\n关于开展安全检查的通知\n发布日期:2023-05-06 信息来源:市应急管理局 浏览次数: 字号:[ 大 中 小 ]\n" +
+      std::string(kBody) + "\n");
+  const auto& a = Only(r);
+  CHECK(a.title == "关于开展安全检查的通知");
+  CHECK(a.date == "2023-05-06");
+  REQUIRE(a.source);
+  CHECK(a.source->name == "市应急管理局");
+  CHECK(RemovedBy(r, "首页") == "shape:navigation");
+}
+
+TEST_CASE("title: chosen among the header zone's lines", "[unseen]") {
+  SECTION("menus and prompts above the title go, as above_title or by shape") {
+    const Result r = ExtractText("购物车\n我的足迹\n如何写好一份工作总结?\n加入VIP免费下载 立即下载\n" +
+                                 std::string(kBody) + "\n");
+    CHECK(Only(r).title == "如何写好一份工作总结?");
+    CHECK_FALSE(RemovedBy(r, "我的足迹").empty());
+    CHECK_FALSE(RemovedBy(r, "加入VIP免费下载 立即下载").empty());
+  }
+  SECTION("a page that opens with its body has no title") {
+    CHECK(Only(ExtractText(std::string(kBody) + "\n短句。\n")).title.empty());
+  }
+  SECTION("a cover title split one word a line: the whole title over the body wins") {
+    const Result r = ExtractText("2024\n乡村\n振兴\n调研\n报告\n乡村振兴工作调研报告\n" + std::string(kBody) + "\n");
+    const auto& a = Only(r);
+    CHECK(a.title == "乡村振兴工作调研报告");
+    CHECK(a.authors.empty());
+  }
+  SECTION("a category label above the title is the page's") {
+    const Result r = ExtractText("工作总结\n学校后勤部门年度工作总结\n作者:王明\n" + std::string(kBody) + "\n");
+    const auto& a = Only(r);
+    CHECK(a.title == "学校后勤部门年度工作总结");
+    CHECK(a.authors == Strings{"王明"});
+    CHECK(RemovedBy(r, "工作总结") == "above_title");
+  }
+  SECTION("a notice over the title does not hide it") {
+    const Result r = ExtractText("本文系网友投稿,仅供学习参考,请勿照搬照抄!\n社区志愿服务活动方案\n" +
+                                 std::string(kBody) + "\n");
+    CHECK(Only(r).title == "社区志愿服务活动方案");
+  }
+  SECTION("ChooseTitle: metadata under a line makes it the title") {
+    const auto lines = MakeLines({"某某论坛", "基层治理的几点思考", "作者:李华", kBody});
+    const auto choice = ChooseTitle(lines, Rules().metadata, &Rules().furniture.shape);
+    CHECK(choice.index == 1);
+    CHECK(choice.body == 3);
+  }
+  SECTION("a repost: the document's title with its authors a few lines down") {
+    const Result r = ExtractText(std::string("某某公众号:转载一篇好文章\n") + kBody + "\n" + kBody +
+                                 "\n基于项目学习的课堂教学设计\n王明 李华\n" + kBody + "\n");
+    const auto& a = Only(r);
+    CHECK(a.title == "基于项目学习的课堂教学设计");
+    CHECK(a.authors == Strings{"王明", "李华"});
+  }
+  SECTION("a line below the abstract is a section's, not the title") {
+    CHECK(Only(ExtractText("【摘要】本文讨论城市治理。\n【关键词】城市;治理\n研究背景\n" + std::string(kBody) + "\n"))
+              .title.empty());
+  }
+}
+
+TEST_CASE("title: clean-up by rule", "[unseen]") {
+  const auto title = [](const std::string& page) { return Only(ExtractText(page + "\n" + kBody + "\n")).title; };
+  CHECK(title("七一党课讲稿9500字") == "七一党课讲稿");
+  CHECK(title("年度工作计划范文一") == "年度工作计划");
+  CHECK(title("员工考核方案1") == "员工考核方案");
+  CHECK(title("焦点热议:乡村道路修到家门口") == "乡村道路修到家门口");
+  CHECK(title("《新时代调查研究方法》") == "新时代调查研究方法");
+  // A publication's column tag names the source.
+  const Result r = ExtractText(std::string("某某网评:让数据多跑路\n") + kBody + "\n");
+  CHECK(Only(r).title == "让数据多跑路");
+  REQUIRE(Only(r).source);
+  CHECK(Only(r).source->name == "某某网");
+  // Two lines, the second ending in a genre word.
+  CHECK(title("市人民政府关于进一步优化营商环境\n加快经济发展的实施意见") ==
+        "市人民政府关于进一步优化营商环境加快经济发展的实施意见");
+  // A subtitle line joins the title.
+  CHECK(title("平凡中的坚守\n——记一位乡村教师") == "平凡中的坚守——记一位乡村教师");
+  // A title glued to the speech under it.
+  const Result glued = ExtractText("县长在全县工作会议上的讲话同志们:今天我们召开全县工作会议。\n" + std::string(kBody) + "\n");
+  CHECK(Only(glued).title == "县长在全县工作会议上的讲话");
+  CHECK(Only(glued).preamble.at(0) == "同志们:今天我们召开全县工作会议。");
+}
+
+TEST_CASE("header: the shapes of bylines, dates and sources", "[unseen]") {
+  const auto meta = [](const std::string& header) {
+    return Only(ExtractText("一篇文章的标题\n" + header + "\n" + kBody + "\n"));
+  };
+  SECTION("an organisation and a name") {
+    const auto a = meta("某某县某某乡人民政府 张明");
+    CHECK(a.authors == Strings{"张明"});
+    CHECK(a.affiliations == Strings{"某某县某某乡人民政府"});
+    const auto glued = meta("市住房公积金中心高峰");
+    CHECK(glued.authors == Strings{"高峰"});
+  }
+  SECTION("reporters with 报道 and a mark") {
+    CHECK(meta("□记者 王红 报道").authors == Strings{"王红"});
+    CHECK(meta("融媒体记者:刘洋").authors == Strings{"刘洋"});
+  }
+  SECTION("names with padding spaces and affiliation numbers") {
+    CHECK(meta("李小明1,宋 娟2,王 刚1*").authors == Strings{"李小明", "宋娟", "王刚"});
+  }
+  SECTION("words that are no names: the surname lexicon") {
+    const auto a = meta("工作计划");
+    CHECK(a.authors.empty());
+  }
+  SECTION("dates: a timestamp among fields, a dotted date, not a manuscript date") {
+    CHECK(meta("作者:赵亮 2021-03-04 10:47:46 来源:某某报").date == "2021-03-04");
+    CHECK(meta("04.03.2021 10:15").date == "2021-03-04");
+    CHECK(meta("中图分类号:G623 收稿日期:2018-09-28").date.empty());
+    CHECK(meta("小明网 发布于:2016-11-23 分类:论文").date == "2016-11-23");
+  }
+  SECTION("a labelled title and a title with its author") {
+    const Result r = ExtractText("论文名称:网络学习环境下的概念构图研究\n" + std::string(kBody) + "\n");
+    CHECK(Only(r).title == "网络学习环境下的概念构图研究");
+  }
+  SECTION("what field rules leave of a header line goes when short") {
+    const Result r = ExtractText("年度工作计划\n时间:2021-10-28 12:15:31 工作计划\n" + std::string(kBody) + "\n");
+    CHECK(Only(r).date == "2021-10-28");
+    CHECK(RemovedBy(r, "工作计划") == "field_rest");
+  }
+  SECTION("a notice's date above its signature, a byline at the end") {
+    const auto a = Only(ExtractText("通 知\n各部门:\n" + std::string(kBody) + "\n特此通知\n办公室\n2011年5月24日\n"));
+    CHECK(a.title == "通 知");
+    CHECK(a.date == "2011-05-24");
+    CHECK(a.authors.empty());
+    CHECK(Only(ExtractText("标题\n" + std::string(kBody) + "\n融媒体记者:陈明\n")).authors == Strings{"陈明"});
+  }
+}
+
+TEST_CASE("headings: more conventions", "[unseen]") {
+  CHECK(Outline(ExtractText("管理制度\n第一章 总则\n第一条 目的\n为规范管理,制定本制度。\n第二条 适用范围\n"
+                            "本制度适用于全体员工。\n第二章 职责\n第三条 部门职责\n(一)负责日常管理。\n")) ==
+        "1 第一章 总则\n2 第一条 目的\n2 第二条 适用范围\n1 第二章 职责\n2 第三条 部门职责\n3 (一) 负责日常管理\n");
+  CHECK(Outline(ExtractText("标题\n甲、准备阶段\n正文。\n乙、实施阶段\n正文。\n")) ==
+        "1 甲、 准备阶段\n1 乙、 实施阶段\n");
+  CHECK(Outline(ExtractText("标题\n一、总体情况\n(一)、组织领导\n正文。\n(二)、工作措施\n")) ==
+        "1 一、 总体情况\n2 (一)、 组织领导\n2 (二)、 工作措施\n");
+  // A number alone on its line takes the label under it.
+  CHECK(Outline(ExtractText("标题\n1\n引言\n正文在这里。\n2\n方法\n正文。\n")) == "1 1 引言\n1 2 方法\n");
+  // A bare (一) over a paragraph is a heading without words.
+  CHECK(Outline(ExtractText("标题\n(一)\n1978年,他调到北京工作。\n(二)\n后来他又回到家乡。\n")) ==
+        "1 (一) \n1 (二) \n");
+}
+
+TEST_CASE("headings: runs of 第一, that lost their line breaks", "[unseen]") {
+  const std::string runon =
+      "如何写好讲话稿? 第一,学会调查研究 起草讲话稿首先要调查研究,掌握的情况越多越好。"
+      "这一点非常重要,需要长期坚持下去,不能有任何懈怠,要深入基层了解情况,多听取群众的意见和建议,"
+      "把第一手材料掌握在手里,这样写出来的讲话稿才有说服力。 第二,吃透上级精神 "
+      "讲话稿要体现上级的要求,把上级精神和本地实际结合起来,写出有针对性的内容。";
+  // A space where a line break was ends the heading's words.
+  CHECK(Outline(ExtractText("标题\n" + runon + "\n")) == "1 第一, 学会调查研究\n1 第二, 吃透上级精神\n");
+  // Under a heading the same run enumerates inside a paragraph.
+  CHECK(Outline(ExtractText("标题\n一、总体要求\n" + runon + "\n")) == "1 一、 总体要求\n");
+}
+
+TEST_CASE("compilations: counted titles and counters", "[unseen]") {
+  SECTION("title and number under a counted title") {
+    const Result r = ExtractText("车间安全管理制度(精选3篇)\n车间安全管理制度 1\n" + std::string(kBody) +
+                                 "\n车间安全管理制度 2\n" + kBody + "\n");
+    REQUIRE(r.articles.size() == 2);
+    CHECK(r.articles[0].title == "车间安全管理制度");
+    REQUIRE(r.collection);
+    CHECK(r.collection->title == "车间安全管理制度(精选3篇)");
+    CHECK(r.collection->declared_count == 3);
+  }
+  SECTION("an included document's own counter stays in its article") {
+    const Result r = ExtractText("篇一:问题原因剖析\n存在的问题3篇\n存在的问题3篇一:\n" + std::string(kBody) + "\n");
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].title == "问题原因剖析");
+    REQUIRE(r.collection);
+    CHECK(r.collection->title.empty());
+  }
+  SECTION("范文N headers, and the page title as the collection's") {
+    const Result r = ExtractText("2024年党员发言稿\n发言稿范文一\n" + std::string(kBody) + "\n发言稿范文二\n" + kBody + "\n");
+    REQUIRE(r.articles.size() == 2);
+    REQUIRE(r.collection);
+    CHECK(r.collection->title == "2024年党员发言稿");
+  }
+}
