@@ -446,13 +446,16 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
   if (!best_before_metadata) {
     constexpr size_t kLookahead = 12;
     for (size_t k = body; k + 1 < lines.size() && k < body + kLookahead; ++k) {
-      const Line& line = lines[k];
-      if (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title)) break;
-      if (OpensBody(line, rules) || !HasTitleWords(line.view) || IsAuthorLine(line, rules)) continue;
+      // Cheap tests first: a short line of names with separators under a short line.
       const Line& names = lines[k + 1];
-      const bool several = names.view.find_first_of(" ,;") != std::string::npos ||
-                           names.view.find("、") != std::string::npos;
-      if (several && IsAuthorLine(names, rules)) {
+      const bool several = names.view.size() <= 60 &&
+                           (names.view.find_first_of(" ,;") != std::string::npos ||
+                            names.view.find("、") != std::string::npos);
+      const Line& line = lines[k];
+      if (line.view.size() > 3 * static_cast<size_t>(rules.title_max_chars)) continue;
+      if (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title)) break;
+      if (!several || OpensBody(line, rules) || !HasTitleWords(line.view) || IsAuthorLine(line, rules)) continue;
+      if (IsAuthorLine(names, rules)) {
         choice.index = static_cast<int>(k);
         choice.body = k + 2;
         break;
@@ -629,7 +632,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   // 1. The header zone's fields, before and after the title alike.
   std::vector<bool> gone(lines.size(), false);
   std::vector<bool> fields(lines.size(), false);  // Gone, or a field rule took part of it.
-  const size_t zone = ChooseTitle(lines, rules, shape).body;
+  const TitleChoice first_choice = ChooseTitle(lines, rules, shape);
+  const size_t zone = first_choice.body;
   size_t first_summary = lines.size();  // The first abstract or keywords line of the zone.
   for (size_t i = 0; i < zone; ++i) {
     const Fields f = ReadFields(&lines[i], true, false, rules, article);
@@ -655,7 +659,9 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   bool heading_title = false;  // The title line stays as the body's first heading.
   size_t header_end = zone;
   if (article->title.empty() && !lines.empty()) {
-    const TitleChoice choice = ChooseTitle(lines, rules, shape, &fields);
+    // The fields change the choice only where a field rule took (part of) a line.
+    const bool any_fields = std::find(fields.begin(), fields.end(), true) != fields.end();
+    const TitleChoice choice = any_fields ? ChooseTitle(lines, rules, shape, &fields) : first_choice;
     header_end = std::max(header_end, choice.body);
     // A journal's title stands above its abstract and keywords; a line below them is a
     // section's (the excerpt cut the title off).

@@ -2,6 +2,7 @@
 #include "filter_boilerplate.h"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 #include <unordered_map>
 
@@ -16,13 +17,32 @@ bool IsBlank(const Line& line) { return TrimmedView(line.view).empty(); }
 
 // `candidates` are the prefilter's indices for the line (phrases, then line rules); they are
 // brought up to date whenever a removal changes the line.
+// ASCII symbols that text rarely holds, # $ % & * + / < = > @ [ \ ] ^ _ ` { | } ~ (not the
+// punctuation the view folds from full-width forms, ,.:;!?"'()-): a cheap gate for rules that
+// have no literal.
+size_t CountSymbols(std::string_view s) {
+  static const auto kRare = [] {
+    std::array<bool, 256> t{};
+    for (const char c : std::string_view("#$%&*+/<=>@[\\]^_`{|}~")) t[static_cast<unsigned char>(c)] = true;
+    return t;
+  }();
+  size_t n = 0;
+  for (const char c : s) n += kRare[static_cast<unsigned char>(c)];
+  return n;
+}
+
 void RemovePhrases(Line* line, const FurnitureRules& rules, std::vector<int>* candidates,
                    std::vector<Removal>* removed) {
   const int phrases = static_cast<int>(rules.phrases.size());
   bool changed = false;
+  size_t symbols = SIZE_MAX;  // Counted when a rule asks.
   for (size_t k = 0; k < candidates->size() && (*candidates)[k] < phrases; ++k) {
     const int index = (*candidates)[k];
     const FurnitureRule& rule = rules.phrases[index];
+    if (rule.min_symbols > 0) {
+      if (symbols == SIZE_MAX) symbols = CountSymbols(line->view);
+      if (symbols < static_cast<size_t>(rule.min_symbols)) continue;
+    }
     re2::StringPiece match;
     bool removed_here = false;
     // Matches are removed one at a time from the text, then the view is rebuilt.
@@ -61,6 +81,7 @@ const FurnitureRule* MatchingLineRule(const Line& line, const FurnitureRules& ru
   for (const int index : candidates) {
     if (index < phrases) continue;
     const FurnitureRule& rule = rules.lines[index - phrases];
+    if (rule.min_symbols > 0 && CountSymbols(trimmed) < static_cast<size_t>(rule.min_symbols)) continue;
     if (chars <= static_cast<size_t>(rule.max_chars) && RE2::PartialMatch(trimmed, *rule.pattern)) {
       return &rule;
     }
@@ -139,52 +160,79 @@ double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* w
   const int long_steps = std::min<int>(3, static_cast<int>(chars) / rules.long_chars);
   if (chars > static_cast<size_t>(rules.max_chars)) return rules.long_weight * long_steps;
   double score = 0, best = 0;
-  std::string best_id;
-  // Lexicons: each hit counts (at most three a lexicon); the characters hit count for coverage.
-  std::vector<bool> covered(view.size(), false);
-  for (const Lexicon& lexicon : rules.lexicons) {
+  std::string_view best_id;  // A lexicon's id (the rules outlive the call) or a feature's.
+  // Lexicons: each word a line holds counts once, each hit of a pattern lexicon once, at most
+  // three a lexicon; the characters they cover count for coverage. One literal pass finds the
+  // words and the pattern lexicons that can match.
+  thread_local std::vector<int> candidates;
+  thread_local std::vector<int> hits;
+  rules.prefilter.Candidates(view, &candidates);
+  hits.assign(rules.lexicons.size(), 0);
+  size_t covered_chars = 0;
+  const int words = static_cast<int>(rules.words.size());
+  for (const int c : candidates) {
+    if (c < words) {
+      const int l = rules.word_lexicon[c];
+      // The pass may report a word that a case fold made (rare): confirm short ones.
+      if (hits[l] >= 3) continue;
+      if (rules.word_chars[c] < 2 && !RE2::PartialMatch(view, *rules.words[c])) continue;
+      ++hits[l];
+      covered_chars += rules.word_chars[c];
+      continue;
+    }
+    const int l = rules.pattern_lexicons[c - words];
     re2::StringPiece rest(view.data(), view.size()), hit;
-    int hits = 0;
-    while (hits < 3 && lexicon.pattern->Match(rest, 0, rest.size(), RE2::UNANCHORED, &hit, 1)) {
+    while (hits[l] < 3 && rules.lexicons[l].pattern->Match(rest, 0, rest.size(), RE2::UNANCHORED, &hit, 1)) {
       if (hit.empty()) break;
-      ++hits;
-      const size_t begin = hit.data() - view.data();
-      for (size_t k = begin; k < begin + hit.size(); ++k) covered[k] = true;
+      ++hits[l];
+      covered_chars += CountChars(std::string_view(hit.data(), hit.size()));
       rest = re2::StringPiece(hit.data() + hit.size(), view.data() + view.size() - (hit.data() + hit.size()));
     }
-    if (hits == 0) continue;
-    score += lexicon.weight * hits;
-    if (lexicon.weight * hits > best) best = lexicon.weight * hits, best_id = lexicon.id;
   }
-  size_t nonspace = 0, covered_chars = 0, han = 0, symbols = 0, function_words = 0;
+  for (size_t l = 0; l < hits.size(); ++l) {
+    if (hits[l] == 0) continue;
+    const double w = rules.lexicons[l].weight * hits[l];
+    score += w;
+    if (w > best) best = w, best_id = rules.lexicons[l].id;
+  }
+  size_t nonspace = 0, han = 0, symbols = 0, function_words = 0;
   size_t tokens = 0, token_chars = 0, max_token = 0, separators = 0;
   bool sentence = false;
   char32_t last = 0;
   size_t len;
   for (size_t i = 0; i < view.size(); i += len) {
-    const char32_t c = DecodeAt(view, i, &len);
-    if (IsSpace(c)) {
+    // The view holds valid UTF-8 with every space folded to ' '.
+    const unsigned char b = static_cast<unsigned char>(view[i]);
+    char32_t c;
+    if (b < 0x80) {
+      c = b, len = 1;
+    } else if (b >= 0xE0 && b < 0xF0 && i + 2 < view.size()) {
+      c = ((b & 0x0F) << 12) | ((view[i + 1] & 0x3F) << 6) | (view[i + 2] & 0x3F), len = 3;
+    } else {
+      c = DecodeAt(view, i, &len);
+    }
+    if (c == ' ' || c == '\t') {
       token_chars = 0;
       continue;
     }
     if (token_chars++ == 0) ++tokens;
     max_token = std::max(max_token, token_chars);
     ++nonspace;
-    if (covered[i]) ++covered_chars;
-    if (IsHan(c)) ++han;
+    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && IsHan(c))) ++han;
     if (IsAsciiSymbol(c)) ++symbols;
     if (c == U'。') sentence = true;
-    if (rules.function_words.find(c) != std::u32string::npos) ++function_words;
+    if (c < 0x10000 && rules.function_word_bmp[c]) ++function_words;
     if (c == '>' || c == U'»' || c == U'›' || c == '|') ++separators;
     last = c;
   }
   if (last == '!' || last == '?' || last == ';') sentence = true;
-  const auto feature = [&](double weight, const char* id) {
+  const auto feature = [&](double weight, std::string_view id) {
     score += weight;
     if (weight > best) best = weight, best_id = id;
   };
   if (nonspace > 0 && covered_chars > 0) {
-    feature(rules.coverage_weight * covered_chars / nonspace, best_id.empty() ? "lexicon" : best_id.c_str());
+    feature(rules.coverage_weight * std::min<double>(1.0, static_cast<double>(covered_chars) / nonspace),
+            best_id.empty() ? std::string_view("lexicon") : best_id);
   }
   if (tokens >= 3 && han > 0 && !sentence && max_token <= static_cast<size_t>(rules.item_max_chars)) {
     feature(rules.items_weight, "menu_row");
@@ -196,7 +244,7 @@ double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* w
     feature(rules.function_words_weight, "function_words");
   }
   if (long_steps > 0) feature(rules.long_weight * long_steps, "long");
-  if (why) *why = best_id.empty() ? "shape" : best_id;
+  if (why) *why = best_id.empty() ? std::string("shape") : std::string(best_id);
   return score;
 }
 
@@ -205,11 +253,10 @@ std::vector<std::string> FurnitureByShape(const std::vector<Line>& lines, const 
   std::vector<std::string> verdict(lines.size());
   if (!rules.enabled) return verdict;
   std::vector<double> score(lines.size());
-  std::vector<std::string> why(lines.size());
   size_t first_body = lines.size();
   size_t last_body = lines.size();  // lines.size() when the page has no body paragraph.
   for (size_t i = 0; i < lines.size(); ++i) {
-    score[i] = ShapeScore(lines[i].view, rules, &why[i]);
+    score[i] = ShapeScore(lines[i].view, rules, nullptr);
     // A body paragraph has some length: a short sentence (没有找到结果。) is no evidence.
     if (score[i] <= rules.body_at &&
         CountChars(TrimmedView(lines[i].view)) >= static_cast<size_t>(rules.body_min_chars)) {
@@ -222,7 +269,9 @@ std::vector<std::string> FurnitureByShape(const std::vector<Line>& lines, const 
     const bool top = i < first_body;
     const bool bottom = last_body != lines.size() && i > last_body;
     if (score[i] >= rules.strong_at || ((top || bottom) && score[i] >= rules.furniture_at)) {
-      verdict[i] = "shape:" + why[i];
+      std::string why;  // Scored again for the few lines removed: the id costs a string.
+      ShapeScore(lines[i].view, rules, &why);
+      verdict[i] = "shape:" + why;
     }
   }
   return verdict;
@@ -273,11 +322,15 @@ void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
     }
   }
   if (rules.shape.enabled) {
-    std::vector<bool> keep(out.size(), false);
+    // Zones depend on body lines only, so the metadata test runs on the few lines the shape
+    // would remove, not on every line.
+    std::vector<std::string> verdict =
+        FurnitureByShape(out, rules.shape, std::vector<bool>(out.size(), false));
     if (metadata) {
-      for (size_t i = 0; i < out.size(); ++i) keep[i] = IsMetadataLine(out[i], *metadata, true);
+      for (size_t i = 0; i < out.size(); ++i) {
+        if (!verdict[i].empty() && IsMetadataLine(out[i], *metadata, true)) verdict[i].clear();
+      }
     }
-    const std::vector<std::string> verdict = FurnitureByShape(out, rules.shape, keep);
     size_t n = 0;
     for (size_t i = 0; i < out.size(); ++i) {
       if (!verdict[i].empty()) {

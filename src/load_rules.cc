@@ -305,13 +305,15 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
   for (const auto& node : List(r, parent, key)) {
     const std::string id = RuleId(r, node);
     if (!r.CheckMap(node, what, id,
-                    {"id", "pattern", "max_chars", "opens_link_list", "opens_contents", "about"},
+                    {"id", "pattern", "max_chars", "opens_link_list", "opens_contents",
+                     "min_symbols", "about"},
                     {"id", "pattern"}))
       continue;
     FurnitureRule rule{id, r.Pattern(node, "pattern", id),
                        r.Int(node, "max_chars", id, 200, 1, 1000000),
                        r.Bool(node, "opens_link_list", id, false),
-                       r.Bool(node, "opens_contents", id, false)};
+                       r.Bool(node, "opens_contents", id, false),
+                       r.Int(node, "min_symbols", id, 0, 0, 10000)};
     if (rule.pattern) out->push_back(std::move(rule));
   }
 }
@@ -368,8 +370,18 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
       options.set_case_sensitive(false);
       options.set_max_mem(64 << 20);
       lexicon.pattern = std::make_unique<const RE2>(alternation, options);
+      for (const auto& w : words) {
+        Line probe;
+        probe.text = w.Scalar();
+        BuildView(&probe);
+        out->words.push_back(std::make_unique<const RE2>(QuoteWord(probe.view), options));
+        out->word_lexicon.push_back(static_cast<int>(out->lexicons.size()));
+        out->word_chars.push_back(static_cast<int>(CountChars(probe.view)));
+      }
+      out->has_word_lexicons = true;
     } else {
       lexicon.pattern = r.Pattern(node, "pattern", id);
+      if (lexicon.pattern) out->pattern_lexicons.push_back(static_cast<int>(out->lexicons.size()));
     }
     if (lexicon.pattern) out->lexicons.push_back(std::move(lexicon));
   }
@@ -382,6 +394,9 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
   out->sentence_weight = r.Double(shape, "sentence_weight", "shape", -2.0, -100, 100);
   out->function_words_weight = r.Double(shape, "function_words_weight", "shape", -1.0, -100, 100);
   out->function_words = r.Chars(shape, "function_words", "shape", "的了是在和与对为我们这也就都而把被从");
+  for (const char32_t c : out->function_words) {
+    if (c < 0x10000) out->function_word_bmp[c] = true;
+  }
   out->function_words_min = r.Int(shape, "function_words_min", "shape", 2, 1, 1000);
   out->long_weight = r.Double(shape, "long_weight", "shape", -1.0, -100, 100);
   out->long_chars = r.Int(shape, "long_chars", "shape", 50, 1, 100000);
@@ -617,6 +632,14 @@ void BuildIndexes(RuleSet* rules) {
   // Repairs look for rare bytes ('<', '&', '#'): one-byte atoms are worth it there.
   rules->normalize.prefilter.Build(patterns, 1);
   rules->metadata.prefilter.Build(Patterns(rules->metadata.lines), kMinAtomBytes);
+  {
+    ShapeRules& shape = rules->furniture.shape;
+    std::vector<const RE2*> lexicon_patterns;
+    for (const auto& w : shape.words) lexicon_patterns.push_back(w.get());
+    for (const int l : shape.pattern_lexicons) lexicon_patterns.push_back(shape.lexicons[l].pattern.get());
+    // Every word is searched, however short (©, qq): words are exact literals.
+    shape.prefilter.Build(lexicon_patterns, 1);
+  }
   patterns.clear();
   rules->metadata.body_rules.clear();
   for (size_t i = 0; i < rules->metadata.lines.size(); ++i) {

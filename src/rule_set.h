@@ -43,6 +43,7 @@ struct FurnitureRule {
   int max_chars = 200;  // Longer lines are body text that merely mentions the phrase.
   bool opens_link_list = false;  // The line heads a list of links (相关文章).
   bool opens_contents = false;   // The line heads a table of contents (目录).
+  int min_symbols = 0;  // Runs only on lines with this many ASCII symbols (a rule without literals).
 };
 // furniture.yaml `shape`: furniture told by what a line is, not by a phrase of one site. A
 // line's score adds the weights of the lexicons it hits (navigation, account, download …) and
@@ -56,6 +57,15 @@ struct Lexicon {
 struct ShapeRules {
   bool enabled = false;
   std::vector<Lexicon> lexicons;
+  // Each word of the word lexicons as its own literal pattern, then the pattern lexicons: one
+  // literal pass per line (prefilter) tells which words a line holds and which pattern
+  // lexicons can match, so a line without furniture words costs that pass and nothing more.
+  std::vector<Regex> words;
+  std::vector<int> word_lexicon;   // Lexicon index of words[i].
+  std::vector<int> word_chars;     // Characters of words[i].
+  std::vector<int> pattern_lexicons;  // Lexicon indices of the pattern lexicons, in order.
+  LiteralPrefilter prefilter;      // Over words, then the pattern lexicons.
+  bool has_word_lexicons = false;
   double coverage_weight = 2.0;       // Times the share of the line the lexicons cover.
   double items_weight = 1.5;          // A row of three or more short items (a menu).
   int item_max_chars = 8;
@@ -65,6 +75,7 @@ struct ShapeRules {
   double sentence_weight = -2.0;      // Holds a sentence end (。, or ends in ! ?).
   double function_words_weight = -1.0;  // Dense in function words (的 了 是 在 和 …).
   std::u32string function_words;
+  std::vector<bool> function_word_bmp = std::vector<bool>(0x10000, false);  // The same, as a bitmap.
   int function_words_min = 2;
   double long_weight = -1.0;          // Per long_chars characters, at most three times.
   int long_chars = 50;
