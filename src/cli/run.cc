@@ -615,8 +615,8 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   try {
     app.parse(static_cast<int>(argv.size()), argv.data());
   } catch (const CLI::CallForHelp&) {
+    // CLI11's help() of the app already shows a parsed subcommand's help: print it once.
     out << app.help();
-    for (auto* sub : app.get_subcommands()) out << "\n" << sub->help();
     return kOk;
   } catch (const CLI::CallForVersion& e) {
     out << e.what() << "\n";

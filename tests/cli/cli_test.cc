@@ -60,6 +60,25 @@ TEST_CASE("cli: --help teaches formats, rules and exit codes", "[cli]") {
   CHECK(r.out.find("--format") != std::string::npos);
   CHECK(r.out.find("Exit codes: 0 all well") != std::string::npos);
   CHECK(r.out.find("--rules DIR") != std::string::npos);
+  // Printed once (it used to come twice).
+  CHECK(r.out.find("Exit codes: 0 all well") == r.out.rfind("Exit codes: 0 all well"));
+}
+
+TEST_CASE("cli: explain accounts for each line of a page", "[cli]") {
+  auto r = RunCli({"explain", "-"}, "首页\n关于开展检查的通知\n正文第一段写在这里。\n");
+  CHECK(r.code == 0);
+  CHECK(r.out ==
+        "    1  removed       shape:navigation  首页\n"
+        "    2  title         title_choice      关于开展检查的通知\n"
+        "    3  body                            正文第一段写在这里。\n");
+  auto one = RunCli({"explain", "-", "--line", "2", "--json"}, "首页\n关于开展检查的通知\n正文第一段写在这里。\n");
+  CHECK(one.code == 0);
+  CHECK(one.out == "{\"fate\":\"title\",\"line\":2,\"rule\":\"title_choice\",\"text\":\"关于开展检查的通知\"}\n");
+  auto beyond = RunCli({"explain", "-", "--line", "9"}, "标题\n正文。\n");
+  CHECK(beyond.code == 2);
+  CHECK(beyond.err == "-: no line 9 (the page has 2)\n");
+  auto missing = RunCli({"explain", "/nonexistent/page.txt"});
+  CHECK(missing.code == 1);
 }
 
 TEST_CASE("cli: one page from stdin gives one pretty document", "[cli]") {

@@ -236,3 +236,39 @@ TEST_CASE("rules: a key given twice in one rule is an error, not a silent choice
         "        rank: 20\n"
         "        ^");
 }
+
+TEST_CASE("rules: every shape and title_choice key the schema names loads", "[rules]") {
+  const std::string furniture =
+      "lines: []\n"
+      "link_lists:\n"
+      "  item: '^x$'\n"
+      "shape:\n"
+      "  lexicons:\n"
+      "    - id: nav\n"
+      "      weight: 1.5\n"
+      "      words: [首页, 登录]\n"
+      "    - id: url\n"
+      "      weight: 2\n"
+      "      pattern: 'https?://'\n"
+      "  coverage_weight: 2\n  items_weight: 1.5\n  item_max_chars: 8\n  symbols_weight: 2\n"
+      "  symbols_share: 0.3\n  separators_weight: 1.5\n  sentence_weight: -2\n"
+      "  function_words_weight: -1\n  function_words: 的了\n  function_words_min: 2\n"
+      "  long_weight: -1\n  long_chars: 50\n  max_chars: 100\n  furniture_at: 2\n"
+      "  strong_at: 4\n  body_at: -2\n  body_min_chars: 10\n";
+  CHECK(LoadError(With("furniture.yaml", furniture)) == "(loaded)");
+}
+
+TEST_CASE("rules: a lexicon's faults are named with file:line", "[rules]") {
+  CHECK(LoadError(With("furniture.yaml",
+                       "lines: []\nlink_lists:\n  item: '^x$'\nshape:\n  lexicons:\n"
+                       "    - id: both\n      weight: 1\n      words: [a]\n      pattern: 'b'\n")) ==
+        "my/furniture.yaml:6:7: rule 'both': a lexicon has 'words' or a 'pattern', not both\n"
+        "        - id: both\n"
+        "          ^");
+  CHECK(LoadError(With("furniture.yaml",
+                       "lines: []\nlink_lists:\n  item: '^x$'\nshape:\n  lexicons:\n"
+                       "    - id: w\n      weight: heavy\n      words: [a]\n")) ==
+        "my/furniture.yaml:7:15: rule 'w': 'weight' must be a number\n"
+        "          weight: heavy\n"
+        "                  ^");
+}
