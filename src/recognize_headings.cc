@@ -90,7 +90,8 @@ int ParseNumber(std::string_view text, Numeral numeral) {
     case Numeral::kStem: {
       // The heavenly stems count 甲乙丙丁…: 甲 is 1.
       static const std::u32string kStems = U"甲乙丙丁戊己庚辛壬癸";
-      const char32_t c = text.empty() ? 0 : DecodeAt(text, 0, &len);
+      if (text.empty()) return -1;
+      const char32_t c = DecodeAt(text, 0, &len);
       const size_t at = kStems.find(c);
       return at == std::u32string::npos || len != text.size() ? -1 : static_cast<int>(at) + 1;
     }
