@@ -328,14 +328,19 @@ class Progress {
   bool shown_ = false;
 };
 
-int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
-  std::shared_ptr<const RuleSet> rules;
+// The built-in rules, or those of `dir`; null after reporting a rules error.
+std::shared_ptr<const RuleSet> LoadRulesOrReport(const std::string& dir, std::ostream& err) {
   try {
-    rules = args.rules_dir.empty() ? LoadDefaultRules() : LoadRulesFromDirectory(args.rules_dir);
+    return dir.empty() ? LoadDefaultRules() : LoadRulesFromDirectory(dir);
   } catch (const Error& e) {
     err << e.what() << "\ngangmu: rules not loaded; no input was read\n";
-    return kUsage;
+    return nullptr;
   }
+}
+
+int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  const std::shared_ptr<const RuleSet> rules = LoadRulesOrReport(args.rules_dir, err);
+  if (!rules) return kUsage;
   int failures = 0;
   const std::vector<Input> inputs = ExpandInputs(args.inputs, err, &failures);
   const int missing = failures;
@@ -505,13 +510,8 @@ struct ExplainArgs {
 };
 
 int RunExplain(const ExplainArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
-  std::shared_ptr<const RuleSet> rules;
-  try {
-    rules = args.rules_dir.empty() ? LoadDefaultRules() : LoadRulesFromDirectory(args.rules_dir);
-  } catch (const Error& e) {
-    err << e.what() << "\ngangmu: rules not loaded; no input was read\n";
-    return kUsage;
-  }
+  const std::shared_ptr<const RuleSet> rules = LoadRulesOrReport(args.rules_dir, err);
+  if (!rules) return kUsage;
   std::string bytes, error;
   if (args.page == "-") {
     std::ostringstream s;
