@@ -586,6 +586,28 @@ bool TitleLines(const Line& first, const Line& second, const MetadataRules& rule
          CountChars(first.view) + CountChars(second.view) <= static_cast<size_t>(rules.title_max_chars);
 }
 
+// A column tag before the title (焦点热议:, 党建播报|) is the site's; a publication's (人民网评:,
+// 光明日报:) names the source (groups named source, source2 …: RE2 names a group once).
+void StripColumnPrefix(const MetadataRules& rules, Article* article) {
+  if (!rules.title_column_prefix) return;
+  Line t;
+  t.text = article->title;
+  BuildView(&t);
+  const RE2& re = *rules.title_column_prefix;
+  std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
+  if (!re.Match(t.view, 0, t.view.size(), RE2::ANCHOR_START, groups.data(),
+                static_cast<int>(groups.size())) ||
+      groups[0].size() >= t.view.size()) {
+    return;
+  }
+  for (const auto& [name, index] : re.NamedCapturingGroups()) {
+    if (name.rfind("source", 0) != 0 || !groups[index].data() || article->source) continue;
+    const size_t b = groups[index].data() - t.view.data();
+    article->source = Source{t.TextOf(b, b + groups[index].size()), "", ""};
+  }
+  article->title = Trim(t.TextOf(groups[0].size(), t.view.size()));
+}
+
 // Where the closing block starts: the run of short lines without a sentence end that ends the
 // article (a notice's issuer and date, a signature).
 size_t ClosingStart(const std::vector<Line>& lines, size_t max_chars) {
@@ -710,26 +732,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
         gone[next] = true;
         record(lines[next], "title_part", "subtitle");
       }
-      // A column tag before the title (焦点热议:, 党建播报|) is the site's; a publication's
-      // (人民网评:, 光明日报:) names the source.
-      if (rules.title_column_prefix) {
-        Line t;
-        t.text = article->title;
-        BuildView(&t);
-        const RE2& re = *rules.title_column_prefix;
-        std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
-        if (re.Match(t.view, 0, t.view.size(), RE2::ANCHOR_START, groups.data(),
-                     static_cast<int>(groups.size())) &&
-            groups[0].size() < t.view.size()) {
-          // Groups named source, source2 …: RE2 names a group once.
-          for (const auto& [name, index] : re.NamedCapturingGroups()) {
-            if (name.rfind("source", 0) != 0 || !groups[index].data() || article->source) continue;
-            const size_t b = groups[index].data() - t.view.data();
-            article->source = Source{t.TextOf(b, b + groups[index].size()), "", ""};
-          }
-          article->title = Trim(t.TextOf(groups[0].size(), t.view.size()));
-        }
-      }
+      StripColumnPrefix(rules, article);
     }
   }
   if (title_index < 0 && !article->title.empty()) {
