@@ -1,9 +1,12 @@
-// Stage 5: an article's metadata out of its lines. The title (unless the split gave one) is
-// the first line when it looks like one; copies of the title right under it go. Lines matched
-// by metadata.yaml rules fill authors, affiliations, source, date, keywords, abstract and
-// identifiers and leave the body (or only the matched part does); a bare line of names right
-// under the title gives the authors; everything after a references header is the reference
-// list. What is left is the body. Covered by tests/unit/extract_metadata_test.cc.
+// Stage 5: an article's metadata out of its lines. The header zone is the run of lines above
+// the first body paragraph; metadata.yaml's rules read its fields wherever they stand, before
+// or after the title. The title (unless the split gave one) is then chosen among the zone's
+// remaining lines by structure (ChooseTitle) and cleaned (site names, counters, column tags;
+// a second line or a ——subtitle joins it); lines above it that fill no field are the page's.
+// A bare line of names right under the title gives the authors; the closing block (issuer,
+// date, byline) has rules of its own; everything after a references header is the reference
+// list. What is left is the body. Covered by tests/unit/extract_metadata_test.cc and
+// tests/unit/unseen_sites_test.cc.
 #ifndef GANGMU_EXTRACT_METADATA_H_
 #define GANGMU_EXTRACT_METADATA_H_
 

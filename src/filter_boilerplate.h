@@ -1,5 +1,6 @@
 // Stage 3: page furniture out. Lines and phrases named by furniture.yaml, link lists and menus
-// recognised by their shape (runs of bulleted short lines), and blank lines are dropped; every
+// recognised by their shape (runs of bulleted short lines), furniture told by its shape
+// (furniture.yaml `shape`: ShapeScore, FurnitureByShape), and blank lines are dropped; every
 // removal but a blank line is recorded. Lines leave this stage trimmed. DropRepeatedBlocks() then keeps one copy of a block of
 // lines a page repeats verbatim inside one article. Covered by
 // tests/unit/filter_boilerplate_test.cc.
