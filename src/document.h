@@ -100,6 +100,7 @@ struct Article {
   std::vector<std::string> references;
   std::vector<Warning> warnings;
   int duplicate_of = -1;  // Index of an earlier article with the same body, or -1.
+  bool date_weak = false;  // The date came from a weak rule (a bare timestamp); not written.
   int first_line = 0;
   // The article's lines between splitting and outline building.
   std::vector<Line> lines;

@@ -23,9 +23,13 @@ bool EndsLikeSentence(const std::string& view) {
     if (view.size() < end.size() || view.compare(view.size() - end.size(), end.size(), end) != 0) {
       continue;
     }
-    if (end != "?") return true;
+    if (end != "?" && end != "!") return true;
+    // A short exclamation that is a whole headline (…研究热点分析!) reads as a title; a
+    // salutation (各位代表!) is shorter.
+    constexpr size_t kMinExclamationTitleChars = 10;
     const std::string_view rest(view.data(), view.size() - end.size());
     return CountChars(view) > kMaxQuestionTitleChars ||
+           (end == "!" && CountChars(view) < kMinExclamationTitleChars) ||
            rest.find_first_of("!?;") != std::string_view::npos ||
            rest.find("。") != std::string_view::npos;
   }
@@ -151,7 +155,8 @@ bool MatchRule(const MetadataRule& rule, const Line& line, size_t chars, Match* 
   return true;
 }
 
-void Apply(const Match& match, const Line& line, const MetadataRules& rules, Article* article) {
+void Apply(const Match& match, const Line& line, const MetadataRules& rules, const MetadataRule& rule,
+           Article* article) {
   auto text = [&](const std::string& name) -> std::string {
     auto it = match.fields.find(name);
     return it == match.fields.end() ? "" : Trim(line.TextOf(it->second.first, it->second.second));
@@ -195,8 +200,10 @@ void Apply(const Match& match, const Line& line, const MetadataRules& rules, Art
       !(rules.not_source && RE2::FullMatch(view("source"), *rules.not_source))) {
     article->source = Source{StripBrackets(text("source")), text("issue"), text("url")};
   }
-  if (!view("year").empty() && article->date.empty()) {
-    article->date = IsoDate(view("year"), view("month"), view("day"));
+  // A weak rule's date (a bare timestamp) gives way to a labelled one found later.
+  if (!view("year").empty() && (article->date.empty() || (article->date_weak && !rule.weak))) {
+    const std::string date = IsoDate(view("year"), view("month"), view("day"));
+    if (!date.empty()) article->date = date, article->date_weak = rule.weak;
   }
   if (!text("abstract").empty() && article->abstract.empty()) article->abstract = text("abstract");
   if (!text("label").empty()) article->identifiers.push_back({text("label"), text("value")});
@@ -499,7 +506,7 @@ Fields ReadFields(Line* line, bool in_header, bool in_closing, const MetadataRul
       if (rule.edges_only && !in_header && !in_closing) continue;
       Match match;
       if (!MatchRule(rule, *line, chars, &match, rules)) continue;
-      Apply(match, *line, rules, article);
+      Apply(match, *line, rules, rule, article);
       out.rule = rule.id;
       out.summary = out.summary || rule.fills_summary;
       if (rule.consume_match && match.end > match.begin) {

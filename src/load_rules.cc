@@ -465,7 +465,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   for (const auto& node : List(r, root, "lines")) {
     const std::string id = RuleId(r, node);
     if (!r.CheckMap(node, "a metadata rule", id,
-                    {"id", "pattern", "where", "consume", "max_chars", "check_surname", "about"},
+                    {"id", "pattern", "where", "consume", "max_chars", "check_surname", "weak", "about"},
                     {"id", "pattern"}))
       continue;
     MetadataRule rule;
@@ -480,6 +480,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     rule.closing_only = where == "closing";
     rule.edges_only = where == "edges";
     rule.check_surname = r.Bool(node, "check_surname", id, false);
+    rule.weak = r.Bool(node, "weak", id, false);
     const std::string consume = r.String(node, "consume", id, "line");
     if (consume != "line" && consume != "match") {
       r.Report(node["consume"].Mark(), id, "'consume' must be 'line' or 'match'");

@@ -117,6 +117,7 @@ struct MetadataRule {
   bool edges_only = false;    // In the header or the closing block (bylines).
   bool fills_summary = false;  // Fills abstract or keywords: a journal's title stands above.
   bool check_surname = false;  // Names it takes must open with a surname.
+  bool weak = false;  // Its date gives way to a later rule's (a bare timestamp to 发布时间:).
   bool consume_match = false;  // Remove the match from the line instead of the whole line.
   int max_chars = 200;
 };
