@@ -47,7 +47,28 @@ class JsonTee : public JsonEvents {
   JsonEvents* b_;
 };
 
-// Replays a parsed document (nlohmann::json or ordered_json) as events.
+// The deepest nesting of arrays and objects a document may have: deeper input is refused
+// (ParseJson), so that no recursion over a document's depth can exhaust the stack.
+constexpr int kMaxJsonDepth = 512;
+
+// nlohmann::json::parse that refuses documents nested deeper than kMaxJsonDepth with a
+// nlohmann::json::other_error ("nesting deeper than 512"), before building them.
+inline nlohmann::json ParseJson(std::string_view text) {
+  return nlohmann::json::parse(
+      text.begin(), text.end(),
+      [](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+        if (depth > kMaxJsonDepth && (event == nlohmann::json::parse_event_t::object_start ||
+                                      event == nlohmann::json::parse_event_t::array_start)) {
+          throw nlohmann::json::other_error::create(
+              501, "nesting deeper than " + std::to_string(kMaxJsonDepth), nullptr);
+        }
+        return true;
+      });
+}
+
+// Replays a parsed document (nlohmann::json or ordered_json) as events. Recursive: its input
+// comes from ParseJson (bounded depth) or from the writer (an outline, whose depth the section
+// tree bounds).
 template <typename Json>
 void EmitJson(const Json& value, JsonEvents* out) {
   switch (value.type()) {

@@ -23,6 +23,7 @@
 #include "ordered_pool.h"
 #include "validate_schema.h"
 #include "explain.h"
+#include "json_events.h"
 #include "write_json.h"
 
 namespace gangmu {
@@ -99,6 +100,12 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& args, std::ostre
 }
 
 // Standard input is read by TaskSource on the caller's thread; workers read files only.
+// nlohmann's message without its "[json.exception.other_error.501] " prefix.
+std::string WithoutJsonPrefix(const std::string& what) {
+  const size_t end = what.rfind("[", 0) == 0 ? what.find("] ") : std::string::npos;
+  return end == std::string::npos ? what : what.substr(end + 2);
+}
+
 bool ReadFile(const std::string& path, std::string* bytes, std::string* error) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
@@ -221,7 +228,7 @@ class TaskSource {
     const std::string where = current_ + ":" + std::to_string(line_number_);
     task.name = where;
     try {
-      const nlohmann::json record = nlohmann::json::parse(line);
+      const nlohmann::json record = ParseJson(line);
       if (!record.is_object() || !record.contains("text") || !record["text"].is_string()) {
         task.error = where + ": a record needs a string field \"text\" (and may have \"name\")";
         return task;
@@ -232,6 +239,8 @@ class TaskSource {
       task.bytes = record["text"].get<std::string>();
       task.has_bytes = true;
       task.stem = fs::path(task.name).stem().string();
+    } catch (const nlohmann::json::other_error& e) {
+      task.error = where + ": " + WithoutJsonPrefix(e.what());
     } catch (const nlohmann::json::exception& e) {
       task.error = where + ": not a JSON record: " + e.what();
     }
@@ -481,7 +490,11 @@ int RunValidate(const std::vector<std::string>& files, std::ostream& out, std::o
       const std::string where = line > 0 ? path + ":" + std::to_string(line) : path;
       nlohmann::json document;
       try {
-        document = nlohmann::json::parse(text);
+        document = ParseJson(text);
+      } catch (const nlohmann::json::other_error& e) {
+        err << where << ": " << WithoutJsonPrefix(e.what()) << "\n";
+        ++bad;
+        continue;
       } catch (const nlohmann::json::parse_error& e) {
         err << where << ": not JSON: " << e.what() << "\n";
         ++bad;

@@ -265,3 +265,20 @@ TEST_CASE("cli: an input is never overwritten", "[cli]") {
   CHECK(r.err == "gangmu: -o " + (dir / "a.txt").string() + " is an input; it would be overwritten\n");
   CHECK(Read(dir / "a.txt") == "标题\n");
 }
+
+TEST_CASE("cli: a million-deep document is refused, not a crash", "[cli]") {
+  // validate used to recurse once per level and die (exit 139) on this.
+  const fs::path dir = TempDir("deep");
+  Write(dir / "deep.json", std::string(1000000, '[') + std::string(1000000, ']'));
+  Write(dir / "ok.json", "[]");
+  auto r = RunCli({"validate", (dir / "deep.json").string(), (dir / "ok.json").string()});
+  CHECK(r.code == 1);
+  CHECK(r.err.find((dir / "deep.json").string() + ": nesting deeper than 512\n") == 0);
+  // The record reader: the deep record is reported, the next one is written.
+  const std::string records = "{\"text\": " + std::string(1000000, '[') + std::string(1000000, ']') +
+                              "}\n{\"name\": \"b\", \"text\": \"乙\"}\n";
+  auto e = RunCli({"extract", "-", "--input-format", "jsonl", "--format", "jsonl"}, records);
+  CHECK(e.code == 1);
+  CHECK(e.err.find("gangmu: -:1: nesting deeper than 512\n") != std::string::npos);
+  CHECK(std::count(e.out.begin(), e.out.end(), '\n') == 1);
+}
