@@ -222,7 +222,7 @@ double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* w
     if (IsAsciiSymbol(c)) ++symbols;
     if (c == U'。') sentence = true;
     if (c < 0x10000 && rules.function_word_bmp[c]) ++function_words;
-    if (c == '>' || c == U'»' || c == U'›' || c == '|') ++separators;
+    if (c == '>' || c == U'»' || c == U'›') ++separators;
     last = c;
   }
   if (last == '!' || last == '?' || last == ';') sentence = true;

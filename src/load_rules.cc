@@ -388,7 +388,7 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
   out->coverage_weight = r.Double(shape, "coverage_weight", "shape", 2.0, -100, 100);
   out->items_weight = r.Double(shape, "items_weight", "shape", 1.5, -100, 100);
   out->item_max_chars = r.Int(shape, "item_max_chars", "shape", 8, 1, 1000);
-  out->separators_weight = r.Double(shape, "separators_weight", "shape", 1.5, -100, 100);
+  out->separators_weight = r.Double(shape, "separators_weight", "shape", 3.0, -100, 100);
   out->symbols_weight = r.Double(shape, "symbols_weight", "shape", 2.0, -100, 100);
   out->symbols_share = r.Double(shape, "symbols_share", "shape", 0.3, 0, 1);
   out->sentence_weight = r.Double(shape, "sentence_weight", "shape", -2.0, -100, 100);

@@ -69,7 +69,7 @@ struct ShapeRules {
   double coverage_weight = 2.0;       // Times the share of the line the lexicons cover.
   double items_weight = 1.5;          // A row of three or more short items (a menu).
   int item_max_chars = 8;
-  double separators_weight = 1.5;     // Two or more of > » › | (a trail or a menu).
+  double separators_weight = 3.0;     // Two or more of > » › (a navigation trail).
   double symbols_weight = 2.0;        // Mostly ASCII symbols: counters, anti-scraping garbage.
   double symbols_share = 0.3;
   double sentence_weight = -2.0;      // Holds a sentence end (。, or ends in ! ?).
