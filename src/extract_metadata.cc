@@ -23,6 +23,8 @@ bool EndsLikeSentence(const std::string& view) {
     if (view.size() < end.size() || view.compare(view.size() - end.size(), end.size(), end) != 0) {
       continue;
     }
+    // A lead-in ends in one colon (同志们:); a row ending in several (详情:::) is a widget's.
+    if (end == ":") return !(view.size() >= 2 && view[view.size() - 2] == ':');
     if (end != "?" && end != "!") return true;
     // A short exclamation that is a whole headline (…研究热点分析!) reads as a title; a
     // salutation (各位代表!) is shorter.
@@ -558,12 +560,18 @@ std::string TitleText(const Line& candidate, const MetadataRules& rules) {
   title.text = Trim(candidate.TextOf(0, SiteSuffixStart(candidate, rules)));
   BuildView(&title);
   if (rules.title_counter_suffix) {
-    // With a group, the title ends where the group starts; else where the match starts.
+    // Where a group matched, the title ends where it starts; else where the match starts.
     const RE2& re = *rules.title_counter_suffix;
-    re2::StringPiece groups[2];
-    const int n = std::min(2, re.NumberOfCapturingGroups() + 1);
-    if (re.Match(title.view, 0, title.view.size(), RE2::UNANCHORED, groups, n)) {
-      const re2::StringPiece cut = (n == 2 && groups[1].data()) ? groups[1] : groups[0];
+    std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
+    if (re.Match(title.view, 0, title.view.size(), RE2::UNANCHORED, groups.data(),
+                 static_cast<int>(groups.size()))) {
+      re2::StringPiece cut = groups[0];
+      for (size_t g = 1; g < groups.size(); ++g) {
+        if (groups[g].data()) {
+          cut = groups[g];
+          break;
+        }
+      }
       if (cut.data() != title.view.data()) {
         title.text = Trim(title.TextOf(0, cut.data() - title.view.data()));
         BuildView(&title);

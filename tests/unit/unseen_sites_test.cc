@@ -162,6 +162,9 @@ TEST_CASE("title: clean-up by rule", "[unseen]") {
   CHECK(Only(r).title == "让数据多跑路");
   REQUIRE(Only(r).source);
   CHECK(Only(r).source->name == "某某网");
+  // An author after a 《…》 title goes; a dash and words after a plain title stay.
+  CHECK(title("《法学研究方法》—— 王明") == "法学研究方法");
+  CHECK(title("深化改革——新思路") == "深化改革——新思路");
   // Two lines, the second ending in a genre word.
   CHECK(title("市人民政府关于进一步优化营商环境\n加快经济发展的实施意见") ==
         "市人民政府关于进一步优化营商环境加快经济发展的实施意见");
@@ -200,6 +203,13 @@ TEST_CASE("header: the shapes of bylines, dates and sources", "[unseen]") {
     CHECK(meta("04.03.2021 10:15").date == "2021-03-04");
     CHECK(meta("中图分类号:G623 收稿日期:2018-09-28").date.empty());
     CHECK(meta("小明网 发布于:2016-11-23 分类:论文").date == "2016-11-23");
+  }
+  SECTION("a labelled date beats a bare timestamp") {
+    CHECK(meta("2022-4-29 14:45:10 | 显示全部楼层\n发布时间: 2022-04-28 06:15").date == "2022-04-28");
+  }
+  SECTION("a widget row ending in several colons does not end the header") {
+    const Result r = ExtractText("详情显示:::\n论文名称:城市社区治理研究\n" + std::string(kBody) + "\n");
+    CHECK(Only(r).title == "城市社区治理研究");
   }
   SECTION("a labelled title and a title with its author") {
     const Result r = ExtractText("论文名称:网络学习环境下的概念构图研究\n" + std::string(kBody) + "\n");
