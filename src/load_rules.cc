@@ -318,9 +318,6 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
   }
 }
 
-// RE2 syntax for a word taken literally.
-std::string QuoteWord(const std::string& word) { return RE2::QuoteMeta(word); }
-
 void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
   if (!r.CheckMap(shape, "shape", "shape",
                   {"lexicons", "coverage_weight", "items_weight", "item_max_chars",
@@ -349,41 +346,36 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
         r.Report(words.Mark(), id, "'words' must be a list of words");
         continue;
       }
-      std::string alternation;
-      bool ok = true;
+      // Words are written as the view shows them: simplified, half-width; case is ignored.
+      // Each is its own literal for the shape prefilter (ShapeScore), which finds them all in
+      // one pass; no per-lexicon pattern is needed.
+      std::vector<std::string> views;
       for (const auto& w : words) {
         if (!w.IsScalar() || w.Scalar().empty()) {
           r.Report(w.Mark(), id, "a word must be a non-empty string");
-          ok = false;
           continue;
         }
-        // Words are written as the view shows them: simplified, half-width; case is ignored.
         Line probe;
         probe.text = w.Scalar();
         BuildView(&probe);
-        if (!alternation.empty()) alternation += '|';
-        alternation += QuoteWord(probe.view);
+        views.push_back(probe.view);
       }
-      if (!ok) continue;
+      if (views.size() != words.size()) continue;
       RE2::Options options;
       options.set_log_errors(false);
       options.set_case_sensitive(false);
-      options.set_max_mem(64 << 20);
-      lexicon.pattern = std::make_unique<const RE2>(alternation, options);
-      for (const auto& w : words) {
-        Line probe;
-        probe.text = w.Scalar();
-        BuildView(&probe);
-        out->words.push_back(std::make_unique<const RE2>(QuoteWord(probe.view), options));
+      for (const auto& view : views) {
+        out->words.push_back(std::make_unique<const RE2>(RE2::QuoteMeta(view), options));
         out->word_lexicon.push_back(static_cast<int>(out->lexicons.size()));
-        out->word_chars.push_back(static_cast<int>(CountChars(probe.view)));
+        out->word_chars.push_back(static_cast<int>(CountChars(view)));
       }
-      out->has_word_lexicons = true;
-    } else {
-      lexicon.pattern = r.Pattern(node, "pattern", id);
-      if (lexicon.pattern) out->pattern_lexicons.push_back(static_cast<int>(out->lexicons.size()));
+      out->lexicons.push_back(std::move(lexicon));
+      continue;
     }
-    if (lexicon.pattern) out->lexicons.push_back(std::move(lexicon));
+    lexicon.pattern = r.Pattern(node, "pattern", id);
+    if (!lexicon.pattern) continue;
+    out->pattern_lexicons.push_back(static_cast<int>(out->lexicons.size()));
+    out->lexicons.push_back(std::move(lexicon));
   }
   out->coverage_weight = r.Double(shape, "coverage_weight", "shape", 2.0, -100, 100);
   out->items_weight = r.Double(shape, "items_weight", "shape", 1.5, -100, 100);

@@ -52,7 +52,7 @@ struct FurnitureRule {
 struct Lexicon {
   std::string id;
   double weight = 1.0;
-  Regex pattern;  // The lexicon's words as one alternation, or its own pattern.
+  Regex pattern;  // A pattern lexicon's pattern; null for a word lexicon (see words below).
 };
 struct ShapeRules {
   bool enabled = false;
@@ -65,7 +65,6 @@ struct ShapeRules {
   std::vector<int> word_chars;     // Characters of words[i].
   std::vector<int> pattern_lexicons;  // Lexicon indices of the pattern lexicons, in order.
   LiteralPrefilter prefilter;      // Over words, then the pattern lexicons.
-  bool has_word_lexicons = false;
   double coverage_weight = 2.0;       // Times the share of the line the lexicons cover.
   double items_weight = 1.5;          // A row of three or more short items (a menu).
   int item_max_chars = 8;
