@@ -7,13 +7,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
-targets=${2:-"extract rules"}
+targets=${2:-"extract rules validate record"}
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGANGMU_FUZZ=ON \
   -DBUILD_TESTING=OFF -DGANGMU_PYTHON=OFF >/dev/null
-cmake --build build-fuzz -j"$(nproc)" --target extract_fuzzer rules_fuzzer >/dev/null
+cmake --build build-fuzz -j"$(nproc)" --target extract_fuzzer rules_fuzzer validate_fuzzer record_fuzzer \
+  >/dev/null
 
-# Seed corpora: real pages; the rule files, each behind the byte that selects it.
-mkdir -p build-fuzz/corpus/extract build-fuzz/corpus/rules build-fuzz/crashes
+# Seed corpora: real pages; the rule files, each behind the byte that selects it; real outputs
+# as one document (byte 0) and as JSON Lines (byte 1); the pages as JSON Lines records.
+mkdir -p build-fuzz/corpus/extract build-fuzz/corpus/rules build-fuzz/corpus/validate \
+  build-fuzz/corpus/record build-fuzz/crashes
 cp tests/golden/input/*.txt examples/*.txt build-fuzz/corpus/extract/
 if [ -d ../shared/seeds ]; then cp ../shared/seeds/*.txt build-fuzz/corpus/extract/; fi
 i=0
@@ -22,6 +25,15 @@ for f in $(ls rules/*.yaml | sort); do
   i=$((i + 1))
 done
 cp tests/fuzz/corpus/rules/* build-fuzz/corpus/rules/
+for f in tests/golden/expected/*.json examples/article.json; do
+  { printf '\000'; cat "$f"; } > "build-fuzz/corpus/validate/$(basename "$f")"
+  { printf '\001'; python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1])), ensure_ascii=False))' "$f"; } \
+    > "build-fuzz/corpus/validate/$(basename "$f" .json).jsonl"
+done
+for f in tests/golden/input/*.txt examples/*.txt; do
+  python3 -c 'import json,sys; print(json.dumps({"name": sys.argv[1], "text": open(sys.argv[1], encoding="utf-8", errors="replace").read()}, ensure_ascii=False))' "$f" \
+    > "build-fuzz/corpus/record/$(basename "$f" .txt).jsonl"
+done
 
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -225,24 +225,13 @@ class TaskSource {
  private:
   Task RecordTask(const std::string& line) {
     Task task;
-    const std::string where = current_ + ":" + std::to_string(line_number_);
-    task.name = where;
-    try {
-      const nlohmann::json record = ParseJson(line);
-      if (!record.is_object() || !record.contains("text") || !record["text"].is_string()) {
-        task.error = where + ": a record needs a string field \"text\" (and may have \"name\")";
-        return task;
-      }
-      if (record.contains("name") && record["name"].is_string()) {
-        task.name = record["name"].get<std::string>();
-      }
-      task.bytes = record["text"].get<std::string>();
+    const Record record = ReadRecord(line, current_ + ":" + std::to_string(line_number_));
+    task.name = record.name;
+    task.error = record.error;
+    if (record.error.empty()) {
+      task.bytes = record.text;
       task.has_bytes = true;
       task.stem = fs::path(task.name).stem().string();
-    } catch (const nlohmann::json::other_error& e) {
-      task.error = where + ": " + WithoutJsonPrefix(e.what());
-    } catch (const nlohmann::json::exception& e) {
-      task.error = where + ": not a JSON record: " + e.what();
     }
     return task;
   }
@@ -488,19 +477,7 @@ int RunValidate(const std::vector<std::string>& files, std::ostream& out, std::o
     for (const auto& [line, text] : texts) {
       ++documents;
       const std::string where = line > 0 ? path + ":" + std::to_string(line) : path;
-      nlohmann::json document;
-      try {
-        document = ParseJson(text);
-      } catch (const nlohmann::json::other_error& e) {
-        err << where << ": " << WithoutJsonPrefix(e.what()) << "\n";
-        ++bad;
-        continue;
-      } catch (const nlohmann::json::parse_error& e) {
-        err << where << ": not JSON: " << e.what() << "\n";
-        ++bad;
-        continue;
-      }
-      const auto problems = validator.Validate(document);
+      const auto problems = CheckDocument(text, validator);
       for (const auto& p : problems) err << where << ": " << p << "\n";
       if (!problems.empty()) ++bad;
     }
@@ -566,6 +543,39 @@ int RunExplain(const ExplainArgs& args, std::istream& in, std::ostream& out, std
 }
 
 }  // namespace
+
+Record ReadRecord(const std::string& line, const std::string& where) {
+  Record out;
+  out.name = where;
+  try {
+    const nlohmann::json record = ParseJson(line);
+    if (!record.is_object() || !record.contains("text") || !record["text"].is_string()) {
+      out.error = where + ": a record needs a string field \"text\" (and may have \"name\")";
+      return out;
+    }
+    if (record.contains("name") && record["name"].is_string()) {
+      out.name = record["name"].get<std::string>();
+    }
+    out.text = record["text"].get<std::string>();
+  } catch (const nlohmann::json::other_error& e) {
+    out.error = where + ": " + WithoutJsonPrefix(e.what());
+  } catch (const nlohmann::json::exception& e) {
+    out.error = where + ": not a JSON record: " + e.what();
+  }
+  return out;
+}
+
+std::vector<std::string> CheckDocument(std::string_view text, const SchemaValidator& validator) {
+  nlohmann::json document;
+  try {
+    document = ParseJson(text);
+  } catch (const nlohmann::json::other_error& e) {
+    return {WithoutJsonPrefix(e.what())};
+  } catch (const nlohmann::json::parse_error& e) {
+    return {std::string("not JSON: ") + e.what()};
+  }
+  return validator.Validate(document);
+}
 
 int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
         std::ostream& err) {
