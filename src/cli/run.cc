@@ -3,9 +3,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <iomanip>
 #include <iostream>
@@ -51,7 +53,9 @@ constexpr const char* kExtractFooter =
     "  Built in by default. --rules DIR replaces each of normalize.yaml, furniture.yaml,\n"
     "  split.yaml, metadata.yaml, headings.yaml that DIR holds; see rules/README.md.\n"
     "Exit codes: 0 all well, 1 some inputs failed (the rest were written), 2 usage or rules "
-    "error.\n"
+    "error,\n"
+    "  130 / 143 stopped by SIGINT / SIGTERM (inputs written so far are complete; a -o FILE.jsonl\n"
+    "  is not written at all).\n"
     "Examples:\n"
     "  gangmu extract page.txt\n"
     "  gangmu extract pages/ --format jsonl > pages.jsonl\n"
@@ -120,6 +124,40 @@ bool ReadFile(const std::string& path, std::string* bytes, std::string* error) {
 
 // Writes `text` to `path` through a temporary file and a rename, so that an interrupted run
 // never leaves a truncated document.
+// SIGINT and SIGTERM during an extract run: the handler records the signal and puts the default
+// action back (a second signal kills at once); the run stops taking inputs, finishes the one it
+// is writing, removes its temporary file and says how far it got.
+std::atomic<int> g_stop_signal{0};
+
+extern "C" void OnStopSignal(int signal_number) {
+  g_stop_signal.store(signal_number);
+  ::signal(signal_number, SIG_DFL);
+}
+
+class StopSignals {
+ public:
+  StopSignals() {
+    g_stop_signal.store(0);
+    struct sigaction action = {};
+    action.sa_handler = OnStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;  // no SA_RESTART: a read of stdin returns, so the run notices
+    // A signal the caller ignores (a background job of a script ignores SIGINT) stays ignored.
+    sigaction(SIGINT, nullptr, &old_int_);
+    sigaction(SIGTERM, nullptr, &old_term_);
+    if (old_int_.sa_handler != SIG_IGN) sigaction(SIGINT, &action, nullptr);
+    if (old_term_.sa_handler != SIG_IGN) sigaction(SIGTERM, &action, nullptr);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  static int Received() { return g_stop_signal.load(); }
+
+ private:
+  struct sigaction old_int_, old_term_;
+};
+
 bool WriteAtomically(const fs::path& path, const std::string& text, std::string* error) {
   const fs::path tmp = path.string() + ".tmp";
   {
@@ -385,12 +423,18 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
   TaskSource source(inputs, records, in);
   Progress progress(err, args.progress && !args.quiet, records ? 0 : inputs.size());
   std::set<std::string> stems;
-  size_t documents = 0;
+  size_t documents = 0, written = 0;
   bool broken_pipe = false;
+  const StopSignals stop_signals;
   RunOrdered<Task, Outcome>(
-      jobs, [&] { return source.Next(); },
+      jobs,
+      [&]() -> std::optional<Task> {
+        if (StopSignals::Received()) return std::nullopt;
+        return source.Next();
+      },
       [&](Task& task) { return ExtractOne(task, *rules, options, validator, !jsonl); },
       [&](Outcome& outcome) {
+        if (StopSignals::Received()) return false;
         ++documents;
         progress.Done(outcome.input_bytes);
         err << outcome.messages;
@@ -406,6 +450,7 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
             ++failures;
             return false;
           }
+          ++written;
           return true;
         }
         std::string error;
@@ -421,11 +466,27 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
         } else if (!WriteAtomically(target, outcome.document, &error)) {
           err << "gangmu: " << error << "\n";
           ++failures;
+        } else {
+          ++written;
         }
         return true;
       });
   progress.Finish();
   if (broken_pipe) return kSomeFailed;  // The reader went away: nothing more to say.
+  if (const int signal_number = StopSignals::Received()) {
+    const char* name = signal_number == SIGINT ? "SIGINT" : "SIGTERM";
+    if (jsonl_file.is_open()) {
+      jsonl_file.close();
+      std::error_code ec;
+      fs::remove(jsonl_tmp, ec);
+      err << "gangmu: stopped by " << name << " after " << written << " input(s); "
+          << args.output << " not written\n";
+    } else {
+      err << "gangmu: stopped by " << name << ": " << written << " input(s) written to "
+          << (args.output.empty() ? "stdout" : args.output) << "\n";
+    }
+    return 128 + signal_number;
+  }
   if (jsonl_file.is_open()) {
     jsonl_file.close();
     std::error_code ec;
@@ -458,8 +519,9 @@ int RunValidate(const std::vector<std::string>& files, std::ostream& out, std::o
   for (const auto& path : files) {
     std::ifstream file(path, std::ios::binary);
     if (!file) {
-      err << path << ": cannot open\n";
+      err << path << ": cannot open: " << std::strerror(errno) << "\n";
       ++bad;
+      ++documents;  // counted as one document that fails
       continue;
     }
     std::vector<std::pair<int, std::string>> texts;  // (line, text)
@@ -615,6 +677,13 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   CLI::App* va = app.add_subcommand(
       "validate", "Check outline documents (.json, or .jsonl one per line) against the schema");
   va->add_option("files", to_validate, "Files to check")->required();
+  va->footer(
+      "Each problem goes to stderr as FILE[:LINE]: problem (a schema path and what it breaks,\n"
+      "a parse error, or 'nesting deeper than 512'); a .jsonl file is checked line by line.\n"
+      "Exit codes: 0 every document conforms, 1 some do not (the others are still checked).\n"
+      "Examples:\n"
+      "  gangmu validate out/*.json\n"
+      "  gangmu extract pages/ --format jsonl -o pages.jsonl && gangmu validate pages.jsonl");
 
   ExplainArgs explain;
   CLI::App* xp = app.add_subcommand(

@@ -1,6 +1,7 @@
 // The gangmu command line, testable in-process: main() only forwards to Run(). Exit codes:
 // 0 all well; 1 some inputs failed (the others were still processed and written); 2 usage or
-// rules error (nothing was read). Covered by tests/cli/cli_test.cc.
+// rules error (nothing was read); 128 + N stopped by signal N (SIGINT, SIGTERM) with no partial
+// output file. Covered by tests/cli/cli_test.cc and tests/cli/signal_test.sh.
 #ifndef GANGMU_CLI_RUN_H_
 #define GANGMU_CLI_RUN_H_
 

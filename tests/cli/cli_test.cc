@@ -64,6 +64,25 @@ TEST_CASE("cli: --help teaches formats, rules and exit codes", "[cli]") {
   CHECK(r.out.find("Exit codes: 0 all well") == r.out.rfind("Exit codes: 0 all well"));
 }
 
+TEST_CASE("cli: each --help is exactly the reviewed text in tests/cli/help", "[cli]") {
+  // A change to an option or its help shows up here; copy `gangmu X --help` over the file after
+  // reading it.
+  for (const std::string command : {"", "extract", "validate", "explain"}) {
+    std::vector<std::string> args;
+    if (!command.empty()) args.push_back(command);
+    args.push_back("--help");
+    auto r = RunCli(args);
+    CHECK(r.code == 0);
+    const fs::path expected = fs::path(GANGMU_SOURCE_DIR) / "tests" / "cli" / "help" /
+                              ((command.empty() ? "gangmu" : command) + ".txt");
+    std::ifstream file(expected);
+    std::stringstream text;
+    text << file.rdbuf();
+    INFO(expected.string());
+    CHECK(r.out == text.str());
+  }
+}
+
 TEST_CASE("cli: explain accounts for each line of a page", "[cli]") {
   auto r = RunCli({"explain", "-"}, "首页\n关于开展检查的通知\n正文第一段写在这里。\n");
   CHECK(r.code == 0);
@@ -166,6 +185,12 @@ TEST_CASE("cli: validate accepts our output and rejects a broken document", "[cl
   auto bad = RunCli({"validate", (dir / "bad.jsonl").string()});
   CHECK(bad.code == 1);
   CHECK(bad.err.find("bad.jsonl:1: /articles/0/sections/0/number:") != std::string::npos);
+  // A file that cannot be opened counts as a document that fails.
+  const std::string missing = (dir / "missing.json").string();
+  auto gone = RunCli({"validate", missing, (dir / "good.json").string()});
+  CHECK(gone.code == 1);
+  CHECK(gone.err == missing + ": cannot open: No such file or directory\n"
+                    "gangmu: 1 of 2 document(s) break the schema\n");
 }
 
 TEST_CASE("cli: --jobs 1 and --jobs 2 write the same JSON Lines in input order", "[cli]") {

@@ -29,6 +29,14 @@ class ModuleTest(unittest.TestCase):
         self.assertEqual(doc['articles'][0]['sections'][0]['heading'], '标题')
         self.assertEqual(doc['input'], '-')
 
+    def test_deeply_nested_text_is_a_page_like_any_other(self):
+        # A million brackets, or a million enumeration markers in a row: no recursion over
+        # the input's depth on the way (extract, tree, conversion to Python objects).
+        doc = gangmu.extract('[' * 1000000 + ']' * 1000000)
+        self.assertEqual(len(doc['articles']), 1)
+        doc = gangmu.extract('\n'.join('(%d)甲' % (i % 9 + 1) for i in range(100000)))
+        self.assertTrue(doc['articles'][0]['sections'])
+
     def test_extract_file_equals_cli(self):
         self.assertEqual(len(SEEDS), 5)
         for path, expected in zip(SEEDS, cli_documents(SEEDS)):

@@ -272,3 +272,56 @@ TEST_CASE("rules: a lexicon's faults are named with file:line", "[rules]") {
         "          weight: heavy\n"
         "                  ^");
 }
+
+TEST_CASE("rules: a long offending line is quoted as 120 characters around the column",
+          "[rules]") {
+  Diagnostic d;
+  d.path = "f.yaml";
+  d.line = 1;
+  d.column = 100000;
+  d.message = "bad";
+  d.source_line = std::string(99999, 'a') + "X" + std::string(100000, 'b');
+  CHECK(d.Format() == "f.yaml:1:100000: bad\n    …" + std::string(60, 'a') + "X" +
+                          std::string(59, 'b') + "…\n    " + std::string(61, ' ') + "^");
+  // A short line is quoted whole; a long one near its start has only the closing mark.
+  d.column = 2;
+  d.source_line = "a" + std::string(200, 'c');
+  CHECK(d.Format() == "f.yaml:1:2: bad\n    a" + std::string(119, 'c') + "…\n     ^");
+  d.source_line = "ab";
+  CHECK(d.Format() == "f.yaml:1:2: bad\n    ab\n     ^");
+}
+
+TEST_CASE("rules: a 200,000-character YAML line is not quoted whole", "[rules]") {
+  auto files = DefaultRuleFiles();
+  for (auto& f : files) {
+    if (f.name == "rules/headings.yaml") f.text = "families: [" + std::string(200000, 'b') + ":\n";
+  }
+  try {
+    LoadRules(files);
+    FAIL("loaded");
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    CHECK(what.find("invalid YAML") != std::string::npos);
+    CHECK(what.size() < 400);
+  }
+}
+
+TEST_CASE("rules: a message quoting a 200,000-character pattern is cut to 240 characters",
+          "[rules]") {
+  Diagnostic d;
+  d.path = "f.yaml";
+  d.message = "invalid RE2 pattern: missing ): " + std::string(200000, 'a');
+  const std::string text = d.Format();
+  CHECK(text == "f.yaml: invalid RE2 pattern: missing ): " + std::string(208, 'a') + "…");
+}
+
+TEST_CASE("rules: a million-deep YAML flow sequence is refused, not a crash", "[rules]") {
+  auto files = DefaultRuleFiles();
+  for (auto& f : files) {
+    if (f.name == "rules/headings.yaml") {
+      f.text = "families: " + std::string(1000000, '[') + std::string(1000000, ']') + "\n";
+    }
+  }
+  CHECK_THROWS_WITH(LoadRules(files), Catch::Contains("rules/headings.yaml:1:") &&
+                                          Catch::Contains("invalid YAML"));
+}
