@@ -471,6 +471,39 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
       }
     }
   }
+  // A page may open with its slogan, clock and menu (a word a line) before the header, so that
+  // a short sentence ended the zone early: a title-shaped line with a date or source line under
+  // it, where every line above is short (no paragraph of an article stands above its title),
+  // is the title. The lines above are the page's; the fields under it are the header.
+  if (!best_before_metadata && choice.body == body) {
+    const size_t title_max = static_cast<size_t>(rules.title_max_chars);
+    // A field line (the second pass sees the fields the first one took as gone).
+    auto field = [&](size_t j) { return (gone && (*gone)[j]) || IsMetadataLine(lines[j], rules, true); };
+    int punctuated = 0;  // Lines above with sentence punctuation: one slogan, not a paragraph.
+    for (size_t k = 0; k + 1 < lines.size() && k < static_cast<size_t>(rules.title_weights.search_lines);
+         ++k) {
+      const Line& line = lines[k];
+      if (line.view.size() > 3 * title_max || CountChars(line.view) > title_max) break;
+      if (line.view.find_first_of(",;!?") != std::string::npos ||
+          line.view.find("。") != std::string::npos) {
+        if (++punctuated > 1) break;
+      }
+      // A salutation (各部门:) opens a letter's body: its signature and date are no header.
+      const std::string_view trimmed = TrimmedView(line.view);
+      if (!trimmed.empty() && trimmed.back() == ':') break;
+      if (k < body && kind[k] == 't') continue;  // weighed above
+      if (!HasTitleWords(line.view) || EndsLikeSentence(line.view) || OpensBody(line, rules) ||
+          (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title)) ||
+          IsMetadataLine(line, rules, true) || IsAuthorLine(line, rules) || !field(k + 1)) {
+        continue;
+      }
+      choice.index = static_cast<int>(k);
+      size_t end = k + 1;
+      while (end < lines.size() && field(end)) ++end;
+      choice.body = std::max(body, end);
+      break;
+    }
+  }
   return choice;
 }
 
@@ -578,11 +611,14 @@ std::string TitleText(const Line& candidate, const MetadataRules& rules) {
       }
     }
   }
-  // A title wholly in 《》 is the document's name: the marks are the page's.
+  // A title wholly in 《》 is the document's name, one wholly in 【】 or 〖〗 a news site's
+  // decoration: the marks are the page's. (Each mark is three bytes.)
   const std::string_view v = title.view;
-  if (v.size() > 6 && v.rfind("《", 0) == 0 && v.compare(v.size() - 3, 3, "》") == 0 &&
-      v.find("《", 3) == std::string_view::npos) {
-    return Trim(title.TextOf(3, v.size() - 3));
+  for (const auto& [open, close] : {std::pair<const char*, const char*>{"《", "》"}, {"【", "】"}, {"〖", "〗"}}) {
+    if (v.size() > 6 && v.rfind(open, 0) == 0 && v.compare(v.size() - 3, 3, close) == 0 &&
+        v.find(open, 3) == std::string_view::npos) {
+      return Trim(title.TextOf(3, v.size() - 3));
+    }
   }
   return title.text;
 }
@@ -672,8 +708,11 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   const TitleChoice first_choice = ChooseTitle(lines, rules, shape);
   const size_t zone = first_choice.body;
   size_t first_summary = lines.size();  // The first abstract or keywords line of the zone.
+  int label_title = -1;                 // The line whose field (标题:X) gave the title.
   for (size_t i = 0; i < zone; ++i) {
+    const bool had_title = !article->title.empty();
     const Fields f = ReadFields(&lines[i], true, false, rules, article);
+    if (!had_title && !article->title.empty()) label_title = static_cast<int>(i);
     if (f.summary && first_summary == lines.size()) first_summary = i;
     fields[i] = f.consumed || f.took_match;
     if (f.consumed) {
@@ -749,8 +788,32 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       }
       StripColumnPrefix(rules, article);
     }
+  } else if (label_title >= 0) {
+    // A labelled title (a repost's 标题: field) anchors the header: what stands above it is the
+    // page's. The article's own title line may follow under the field, cleaner (without the
+    // repost's column tag or exclamation): a line the labelled title contains, with names or
+    // metadata under it, is the title.
+    title_index = label_title;
+    const std::string label_key = WithoutSpaces(article->title);
+    for (size_t j = label_title + 1; j < header_end && j < lines.size(); ++j) {
+      if (gone[j]) continue;
+      const std::string key = WithoutSpaces(lines[j].view);
+      if (CountChars(key) < static_cast<size_t>(rules.title_weights.min_chars) ||
+          label_key.find(key) == std::string::npos) {
+        continue;
+      }
+      size_t next = j + 1;
+      while (next < lines.size() && gone[next]) ++next;
+      if (next < lines.size() &&
+          (IsAuthorLine(lines[next], rules) || IsMetadataLine(lines[next], rules, true))) {
+        title_index = static_cast<int>(j);
+        article->title = TitleText(lines[j], rules);
+        record(lines[j], "title", "own_title_line");
+        break;
+      }
+    }
   }
-  if (title_index < 0 && !article->title.empty()) {
+  if ((title_index < 0 || title_index == label_title) && !article->title.empty()) {
     // A title the split or a field gave is cleaned as a chosen one is.
     Line given;
     given.text = article->title;
@@ -762,7 +825,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   BuildView(&title_line);
   const std::string title_key = WithoutSpaces(title_line.view);
   // The chosen line as the page prints it (with its column tag or site name) repeats too.
-  const std::string title_line_key = title_index >= 0 ? WithoutSpaces(lines[title_index].view) : "";
+  const std::string title_line_key =
+      title_index >= 0 && !gone[title_index] ? WithoutSpaces(lines[title_index].view) : "";
   const size_t closing = std::max(header_end, ClosingStart(lines, rules.closing_max_chars));
 
   // 3. The body: what no field took.

@@ -502,7 +502,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   out->page_date = r.Pattern(root, "page_date", "page_date", {"year", "month", "day"});
   if (r.CheckMap(root["title_choice"], "title_choice", "title_choice",
                  {"repeated", "before_metadata", "book_title", "han", "too_short", "min_chars",
-                  "before_body", "first", "about"},
+                  "before_body", "first", "search_lines", "about"},
                  {})) {
     const YAML::Node t = root["title_choice"];
     TitleWeights& w = out->title_weights;
@@ -514,6 +514,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     w.min_chars = r.Int(t, "min_chars", "title_choice", w.min_chars, 0, 1000);
     w.before_body = r.Double(t, "before_body", "title_choice", w.before_body, -100, 100);
     w.first = r.Double(t, "first", "title_choice", w.first, -100, 100);
+    w.search_lines = r.Int(t, "search_lines", "title_choice", w.search_lines, 0, 100000);
   }
   out->surnames = r.Chars(root, "surnames", "surnames", "");
   for (const auto& node : List(r, root, "compound_surnames")) {

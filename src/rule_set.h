@@ -130,6 +130,7 @@ struct TitleWeights {
   int min_chars = 4;
   double before_body = 1.0;      // The first body line follows it.
   double first = 0.5;            // It is the zone's first candidate.
+  int search_lines = 40;         // How far down a title with metadata under it is looked for.
 };
 
 struct MetadataRules {

@@ -90,6 +90,21 @@ TEST_CASE("shape: the place on the page decides", "[unseen]") {
   CHECK(FurnitureByShape(lines, shape, protect)[0].empty());
 }
 
+TEST_CASE("furniture: placeholder fields, permalinks, issue counters", "[unseen]") {
+  const Result r = ExtractText(std::string("标题在此\n") + kBody +
+                               "\n备注: -\n附件:无\n原文链接: https://example.com/a?id=1\n本文地址:\n(第12期)\n"
+                               "总第305期\n" + kBody + "\n");
+  CHECK(RemovedBy(r, "备注: -") == "placeholder_field");
+  CHECK(RemovedBy(r, "附件:无") == "placeholder_field");
+  CHECK(RemovedBy(r, "原文链接: https://example.com/a?id=1") == "permalink");
+  CHECK(RemovedBy(r, "本文地址:") == "permalink");
+  CHECK(RemovedBy(r, "(第12期)") == "issue_counter");
+  CHECK(RemovedBy(r, "总第305期") == "issue_counter");
+  // A sentence that holds such words is body.
+  const Result body = ExtractText(std::string("标题在此\n") + kBody + "\n本刊第12期将刊登调查报告。\n附件:无需提交。\n");
+  CHECK(body.removed.empty());
+}
+
 TEST_CASE("shape: header widgets go, the header's fields stay", "[unseen]") {
   const Result r = ExtractText(
       "首页\n关于开展安全检查的通知\n发布日期:2023-05-06 信息来源:市应急管理局 浏览次数: 字号:[ 大 中 小 ]\n" +
@@ -150,6 +165,40 @@ TEST_CASE("title: chosen among the header zone's lines", "[unseen]") {
   }
 }
 
+TEST_CASE("title: a labelled title anchors the header", "[unseen]") {
+  // A forum's repost: what stands above the 标题: field is the forum's; the article's own
+  // title line under the field, with its authors, is the cleaner title.
+  const Result r = ExtractText(
+      "某某论坛\n税务交流区\n标题: 专栏:乡村振兴的路径研究!\n发布时间: 2022-04-28 06:15\n"
+      "乡村振兴的路径研究\n张明 李华\n" + std::string(kBody) + "\n");
+  CHECK(Only(r).title == "乡村振兴的路径研究");
+  CHECK(Only(r).authors == Strings{"张明", "李华"});
+  CHECK(Only(r).date == "2022-04-28");
+  CHECK(RemovedBy(r, "税务交流区") == "above_title");
+  // Without such a line the field's title stands, and still anchors the header.
+  const Result plain = ExtractText("某某论坛\n税务交流区\n标题: 乡村振兴的路径研究\n" + std::string(kBody) + "\n");
+  CHECK(Only(plain).title == "乡村振兴的路径研究");
+  CHECK(RemovedBy(plain, "税务交流区") == "above_title");
+}
+
+TEST_CASE("title: a header under a slogan, a clock and a menu", "[unseen]") {
+  // The slogan's sentence would end the header zone; a title with a date line under it,
+  // below short lines only, is found further down.
+  const Result r = ExtractText(
+      "时代在变,真知不变。\n首页\n财经\n观察\n公告\n【港口码头完成年度改造工程】\n"
+      "时间:2025-12-06 15:36:47\n" + std::string(kBody) + "\n");
+  CHECK(Only(r).title == "港口码头完成年度改造工程");
+  CHECK(Only(r).date == "2025-12-06");
+  CHECK(RemovedBy(r, "财经") == "above_title");
+  // Paragraphs above (a notice wrapped at short lines) are no page furniture: the signature
+  // and date at the end are no header.
+  const Result notice = ExtractText(
+      "各部门:\n为做好检查工作,现将有关事项\n通知如下,请认真落实。\n特此通知,望周知。\n"
+      "办公室\n2011年5月24日\n");
+  CHECK(Only(notice).title.empty());
+  CHECK(Only(notice).date == "2011-05-24");
+}
+
 TEST_CASE("title: clean-up by rule", "[unseen]") {
   const auto title = [](const std::string& page) { return Only(ExtractText(page + "\n" + kBody + "\n")).title; };
   CHECK(title("七一党课讲稿9500字") == "七一党课讲稿");
@@ -157,6 +206,8 @@ TEST_CASE("title: clean-up by rule", "[unseen]") {
   CHECK(title("员工考核方案1") == "员工考核方案");
   CHECK(title("焦点热议:乡村道路修到家门口") == "乡村道路修到家门口");
   CHECK(title("《新时代调查研究方法》") == "新时代调查研究方法");
+  CHECK(title("【港口码头完成年度改造工程】") == "港口码头完成年度改造工程");
+  CHECK(title("【快讯】港口码头完成改造") == "【快讯】港口码头完成改造");
   // A publication's column tag names the source.
   const Result r = ExtractText(std::string("某某网评:让数据多跑路\n") + kBody + "\n");
   CHECK(Only(r).title == "让数据多跑路");
