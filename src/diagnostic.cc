@@ -30,11 +30,7 @@ std::string Diagnostic::Format() const {
     if (column > 0) out += ":" + std::to_string(column);
   }
   // A message may quote input itself (RE2 quotes the pattern it refuses): at most two lines' worth.
-  if (CountChars(message) > 2 * kQuoteChars) {
-    out += ": " + message.substr(0, CharOffset(message, 2 * kQuoteChars)) + "…";
-  } else {
-    out += ": " + message;
-  }
+  out += ": " + Abbreviate(message, 2 * kQuoteChars);
   if (!source_line.empty()) {
     // A long line is quoted as the kQuoteChars characters around the column, with … marks.
     const size_t chars = CountChars(source_line);
@@ -70,5 +66,10 @@ Error::Error(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(Join(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
 std::string FormatAll(const std::vector<Diagnostic>& diagnostics) { return Join(diagnostics); }
+
+std::string Abbreviate(std::string_view text, size_t max_chars) {
+  if (CountChars(text) <= max_chars) return std::string(text);
+  return std::string(text.substr(0, CharOffset(text, max_chars))) + "…";
+}
 
 }  // namespace gangmu

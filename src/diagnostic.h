@@ -8,6 +8,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gangmu {
@@ -33,6 +34,10 @@ class Error : public std::runtime_error {
 };
 
 std::string FormatAll(const std::vector<Diagnostic>& diagnostics);
+
+// `text` cut to its first `max_chars` characters with a … mark when longer: for messages that
+// quote input (a parser's "last read", RE2's pattern), so that no message floods a terminal.
+std::string Abbreviate(std::string_view text, size_t max_chars = 240);
 
 }  // namespace gangmu
 

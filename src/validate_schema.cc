@@ -1,6 +1,8 @@
 // The compiled schema checker; see validate_schema.h.
 #include "validate_schema.h"
 
+#include <cmath>
+
 #include <re2/re2.h>
 
 #include <map>
@@ -358,7 +360,9 @@ void SchemaValidator::Stream::Integer(int64_t value) {
 }
 
 void SchemaValidator::Stream::Double(double value) {
-  const bool whole = value == static_cast<double>(static_cast<long long>(value));
+  // A whole number of any size is an integer to JSON Schema (1e76 is); no cast to a narrower
+  // type, which is undefined for values out of its range.
+  const bool whole = std::isfinite(value) && std::trunc(value) == value;
   const unsigned type = whole ? (kInteger | kNumber) : kNumber;
   const size_t first = StartValue(type);
   CheckScalar(first, type, {}, value);

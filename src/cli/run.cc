@@ -105,9 +105,10 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& args, std::ostre
 
 // Standard input is read by TaskSource on the caller's thread; workers read files only.
 // nlohmann's message without its "[json.exception.other_error.501] " prefix.
+// Its "last read" quotes the input, which may be a whole page: the message is abbreviated.
 std::string WithoutJsonPrefix(const std::string& what) {
   const size_t end = what.rfind("[", 0) == 0 ? what.find("] ") : std::string::npos;
-  return end == std::string::npos ? what : what.substr(end + 2);
+  return Abbreviate(end == std::string::npos ? what : what.substr(end + 2));
 }
 
 bool ReadFile(const std::string& path, std::string* bytes, std::string* error) {
@@ -622,7 +623,7 @@ Record ReadRecord(const std::string& line, const std::string& where) {
   } catch (const nlohmann::json::other_error& e) {
     out.error = where + ": " + WithoutJsonPrefix(e.what());
   } catch (const nlohmann::json::exception& e) {
-    out.error = where + ": not a JSON record: " + e.what();
+    out.error = where + ": not a JSON record: " + WithoutJsonPrefix(e.what());
   }
   return out;
 }
@@ -634,7 +635,7 @@ std::vector<std::string> CheckDocument(std::string_view text, const SchemaValida
   } catch (const nlohmann::json::other_error& e) {
     return {WithoutJsonPrefix(e.what())};
   } catch (const nlohmann::json::parse_error& e) {
-    return {std::string("not JSON: ") + e.what()};
+    return {"not JSON: " + WithoutJsonPrefix(e.what())};
   }
   return validator.Validate(document);
 }

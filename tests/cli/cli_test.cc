@@ -307,3 +307,14 @@ TEST_CASE("cli: a million-deep document is refused, not a crash", "[cli]") {
   CHECK(e.err.find("gangmu: -:1: nesting deeper than 512\n") != std::string::npos);
   CHECK(std::count(e.out.begin(), e.out.end(), '\n') == 1);
 }
+
+TEST_CASE("cli: a broken record's message quotes at most 240 characters of it", "[cli]") {
+  // nlohmann's "last read" quotes the string read so far: a whole page before a bad byte.
+  const std::string records = "{\"text\": \"" + std::string(100000, 'a') + "\xff\"}\n";
+  auto e = RunCli({"extract", "-", "--input-format", "jsonl", "--format", "jsonl"}, records);
+  CHECK(e.code == 1);
+  const std::string first = e.err.substr(0, e.err.find('\n'));
+  CHECK(first.rfind("gangmu: -:1: not a JSON record: parse error at line 1, column 100011: ", 0) == 0);
+  CHECK(first.size() < 320);
+  CHECK(first.substr(first.size() - 3) == "…");
+}

@@ -40,6 +40,17 @@ TEST_CASE("schema: a hand-broken document is rejected with a pointer", "[schema]
   CHECK(date);
 }
 
+TEST_CASE("schema: numbers beyond any integer type are checked, not cast", "[schema]") {
+  // Found by the validate fuzzer: 1e76 as a section number was cast to long long (undefined).
+  nlohmann::json doc = gangmu::ToJson(gangmu::testing::ExtractText("标题\n一、乙\n正文。\n"));
+  doc["articles"][0]["sections"][0]["number"] = 1e76;
+  CHECK(SchemaValidator().Validate(doc).empty());  // a whole number: an integer, at least 1
+  doc["articles"][0]["sections"][0]["level"] = 1.5;
+  CHECK_FALSE(SchemaValidator().Validate(doc).empty());
+  doc["articles"][0]["sections"][0]["level"] = -1e300;
+  CHECK_FALSE(SchemaValidator().Validate(doc).empty());
+}
+
 TEST_CASE("schema: an unknown field is rejected", "[schema]") {
   nlohmann::json doc = gangmu::ToJson(gangmu::testing::ExtractText("标题\n"));
   doc["extra"] = 1;
