@@ -56,6 +56,7 @@ struct Fate {
   int line = 0;
   std::string what;  // title, metadata, authors, reference, title_part
   std::string rule;  // The rule (or mechanism) that decided it.
+  std::string text;  // The line as it was then (a flattened input line has several pieces).
 };
 
 struct Warning {

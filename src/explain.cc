@@ -67,17 +67,12 @@ std::vector<LineAccount> ExplainPage(std::string_view display_name, std::string_
   const std::vector<Line> lines =
       NormalizeText(std::move(decoded.lines), rules.normalize, &ignored, decoded.may_hold_invisible);
 
-  std::map<int, const Fate*> fates;
+  // An input line may have become several lines (a flattened page's pieces): a fate or a
+  // removal belongs to the piece whose text it holds, else to the line's first piece.
+  std::multimap<int, const Fate*> fates;
   for (const auto& f : result.fates) fates.emplace(f.line, &f);
-  std::map<int, std::vector<std::string>> removed;
-  std::map<int, std::string> whole;  // Line -> the rule that removed all of it.
-  for (const auto& r : result.removed) {
-    removed[r.line].push_back(r.rule);
-    if (r.line >= 1 && static_cast<size_t>(r.line) <= lines.size() &&
-        WithoutSpaces(r.text) == WithoutSpaces(lines[r.line - 1].text)) {
-      whole.emplace(r.line, r.rule);
-    }
-  }
+  std::map<int, std::vector<const Removal*>> removed;
+  for (const auto& r : result.removed) removed[r.line].push_back(&r);
   std::map<int, std::string> repeats;
   for (const auto& a : result.articles) {
     for (const auto& w : a.warnings) {
@@ -96,6 +91,8 @@ std::vector<LineAccount> ExplainPage(std::string_view display_name, std::string_
     for (const auto& a : result.articles) article_starts.insert(a.first_line);
   }
 
+  std::map<int, int> pieces;  // Input line -> how many lines it became.
+  for (const Line& line : lines) ++pieces[line.number];
   std::vector<LineAccount> out;
   out.reserve(lines.size());
   for (const Line& line : lines) {
@@ -103,25 +100,35 @@ std::vector<LineAccount> ExplainPage(std::string_view display_name, std::string_
     acc.line = line.number;
     acc.text = line.text;
     const std::string key = WithoutSpaces(line.text);
-    auto rm = removed.find(line.number);
-    const std::string removed_by =
-        rm == removed.end() ? "" : [&] {
-          std::string s;
-          for (const auto& r : rm->second) s += (s.empty() ? "" : ",") + r;
-          return s;
-        }();
+    std::string removed_by, whole_rule;
+    if (auto rm = removed.find(line.number); rm != removed.end()) {
+      for (const Removal* r : rm->second) {
+        const std::string text = WithoutSpaces(r->text);
+        if (text == key && whole_rule.empty()) whole_rule = r->rule;
+        // A piece's removals are those of its own text (phrases leave part of it).
+        if (key.find(text) != std::string::npos || text.find(key) != std::string::npos) {
+          removed_by += (removed_by.empty() ? "" : ",") + r->rule;
+        }
+      }
+    }
+    const Fate* fate = nullptr;
+    const auto [first_fate, last_fate] = fates.equal_range(line.number);
+    for (auto f = first_fate; f != last_fate && !fate; ++f) {
+      if (WithoutSpaces(f->second->text) == key) fate = f->second;
+    }
+    if (!fate && first_fate != last_fate && pieces[line.number] == 1) fate = first_fate->second;
     const bool kept = !key.empty() && (blob.find(Head(key, 12)) != std::string::npos ||
                                        blob.find(Tail(key, 12)) != std::string::npos);
     if (key.empty()) {
       acc.fate = "blank";
-    } else if (auto f = fates.find(line.number); f != fates.end()) {
-      acc.fate = f->second->what;
-      acc.rule = f->second->rule;
+    } else if (fate) {
+      acc.fate = fate->what;
+      acc.rule = fate->rule;
     } else if (heading_lines.count(line.number)) {
       acc.fate = "heading";
-    } else if (auto w = whole.find(line.number); w != whole.end()) {
+    } else if (!whole_rule.empty()) {
       acc.fate = "removed";
-      acc.rule = w->second;
+      acc.rule = whole_rule;
     } else if (!removed_by.empty() && !kept) {
       acc.fate = "removed";
       acc.rule = removed_by;

@@ -700,7 +700,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
     if (removed) removed->push_back({why, line.number, Trim(line.text)});
   };
   auto record = [&](const Line& line, const char* what, const std::string& rule) {
-    if (fates) fates->push_back({line.number, what, rule});
+    if (fates) fates->push_back({line.number, what, rule, line.text});
   };
   // 1. The header zone's fields, before and after the title alike.
   std::vector<bool> gone(lines.size(), false);

@@ -272,8 +272,21 @@ std::string RuleId(FileReader& reader, const YAML::Node& rule) {
 
 void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
-  r.CheckMap(root, "normalize.yaml", "", {"repairs", "checks"}, {});
+  r.CheckMap(root, "normalize.yaml", "", {"repairs", "checks", "flattened"}, {});
   if (!root.IsMap()) return;
+  if (root["flattened"] &&
+      r.CheckMap(root["flattened"], "flattened", "flattened", {"cut", "min_chars", "min_cuts", "min_share", "about"},
+                 {"cut"})) {
+    const YAML::Node f = root["flattened"];
+    out->flattened.cut = r.Pattern(f, "cut", "flattened");
+    if (out->flattened.cut && out->flattened.cut->NumberOfCapturingGroups() < 1) {
+      r.Report(f["cut"].Mark(), "flattened", "'cut' needs a group: the spaces to cut at");
+      out->flattened.cut = nullptr;
+    }
+    out->flattened.min_chars = r.Int(f, "min_chars", "flattened", 200, 1, 100000000);
+    out->flattened.min_cuts = r.Int(f, "min_cuts", "flattened", 3, 1, 100000000);
+    out->flattened.min_share = r.Double(f, "min_share", "flattened", 0.5, 0, 1);
+  }
   for (const auto& node : List(r, root, "repairs")) {
     const std::string id = RuleId(r, node);
     if (!r.CheckMap(node, "a repair", id, {"id", "pattern", "replace", "about"},

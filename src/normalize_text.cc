@@ -153,11 +153,54 @@ std::string ToSimplified(const std::string& text) {
   return out;
 }
 
+namespace {
+
+// The view offsets [begin, end) of the pieces of a flattened line (one piece when it is none):
+// every non-empty group of every match of `cut` is a cut, its bytes (the spaces) dropped.
+std::vector<std::pair<size_t, size_t>> FlattenedPieces(const Line& line, const FlattenedRule& rule,
+                                                       size_t page_bytes) {
+  std::vector<std::pair<size_t, size_t>> pieces;
+  const std::string_view v = line.view;
+  if (!rule.cut || v.size() < static_cast<size_t>(rule.min_chars) ||
+      static_cast<double>(line.text.size()) < rule.min_share * static_cast<double>(page_bytes) ||
+      CountChars(v) < static_cast<size_t>(rule.min_chars)) {
+    return pieces;
+  }
+  const int groups = rule.cut->NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> match(groups + 1);
+  size_t pos = 0, start = 0;
+  while (pos < v.size() &&
+         rule.cut->Match(v, pos, v.size(), RE2::UNANCHORED, match.data(), groups + 1)) {
+    for (int g = 1; g <= groups; ++g) {
+      if (match[g].data() == nullptr || match[g].empty()) continue;
+      const size_t b = match[g].data() - v.data(), e = b + match[g].size();
+      if (b > start) pieces.push_back({start, b});
+      start = std::max(start, e);
+    }
+    // On past the match, or one character when it was empty.
+    const size_t end = match[0].data() - v.data() + match[0].size();
+    size_t len = 1;
+    if (end > pos) {
+      pos = end;
+    } else {
+      DecodeAt(v, pos, &len);
+      pos += len;
+    }
+  }
+  if (pieces.size() < static_cast<size_t>(rule.min_cuts)) return {};
+  if (start < v.size()) pieces.push_back({start, v.size()});
+  return pieces;
+}
+
+}  // namespace
+
 std::vector<Line> NormalizeText(std::vector<std::string> lines, const NormalizeRules& rules,
                                 std::vector<Warning>* warnings, bool may_hold_invisible) {
   std::vector<Line> out;
   out.reserve(lines.size());
   std::vector<int> candidates;
+  size_t page_bytes = 0;
+  for (const auto& line : lines) page_bytes += line.size();
   for (size_t n = 0; n < lines.size(); ++n) {
     Line line;
     line.number = static_cast<int>(n + 1);
@@ -217,6 +260,23 @@ std::vector<Line> NormalizeText(std::vector<std::string> lines, const NormalizeR
     const std::string_view trimmed = TrimmedView(line.text);
     if (trimmed.size() != line.text.size()) line.text = std::string(trimmed);
     BuildView(&line);
+    // A page that lost its line breaks: the pieces become lines of the same input line.
+    const auto pieces = FlattenedPieces(line, rules.flattened, page_bytes);
+    if (!pieces.empty()) {
+      warnings->push_back({"flattened", "a line of " + std::to_string(CountChars(line.view)) +
+                                            " characters cut into " + std::to_string(pieces.size()) +
+                                            " lines (the page lost its line breaks)",
+                           line.number});
+      for (const auto& [b, e] : pieces) {
+        Line piece;
+        piece.number = line.number;
+        piece.text = Trim(line.TextOf(b, e));
+        if (piece.text.empty()) continue;
+        BuildView(&piece);
+        out.push_back(std::move(piece));
+      }
+      continue;
+    }
     out.push_back(std::move(line));
   }
   return out;

@@ -29,9 +29,19 @@ struct CheckRule {
   Regex pattern;
   std::string message;
 };
+// normalize.yaml `flattened`: a page whose line breaks were lost (joined with spaces) is cut
+// back into lines where `cut`'s groups match, on a line of at least min_chars with min_cuts.
+struct FlattenedRule {
+  Regex cut;
+  int min_chars = 200;
+  int min_cuts = 3;
+  double min_share = 0.5;  // of the page's bytes: a paragraph of a page with line breaks is not
+};
+
 struct NormalizeRules {
   std::vector<RepairRule> repairs;
   std::vector<CheckRule> checks;
+  FlattenedRule flattened;
   // Over the repairs, then the checks: which of them a line may need (few lines need any).
   LiteralPrefilter prefilter;
 };

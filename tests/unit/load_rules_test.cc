@@ -325,3 +325,12 @@ TEST_CASE("rules: a million-deep YAML flow sequence is refused, not a crash", "[
   CHECK_THROWS_WITH(LoadRules(files), Catch::Contains("rules/headings.yaml:1:") &&
                                           Catch::Contains("invalid YAML"));
 }
+
+TEST_CASE("rules: flattened's cut needs a group", "[rules]") {
+  auto files = DefaultRuleFiles();
+  for (auto& f : files) {
+    if (f.name == "rules/normalize.yaml") f.text = "flattened:\n  cut: '[。!?]\\s+'\n";
+  }
+  CHECK_THROWS_WITH(LoadRules(files), Catch::Contains("rules/normalize.yaml:2:") &&
+                                          Catch::Contains("'cut' needs a group"));
+}

@@ -110,3 +110,30 @@ TEST_CASE("normalize: Markdown heading prefixes go", "[normalize]") {
   CHECK(Normalize("## 一、总则", &w).text == "一、总则");
   CHECK(Normalize("C# 语言", &w).text == "C# 语言");
 }
+
+TEST_CASE("normalize: a page that lost its line breaks is cut back into lines", "[normalize]") {
+  // Title, date, a caption, a widget before a paragraph, three paragraphs: one line, spaced.
+  const std::string para = "我们要认真学习会议精神,把各项工作落到实处,推动事业不断向前发展,努力实现全年目标任务。";
+  const std::string page = "港口码头完成改造 工程顺利验收 2018-04-30 13:03 " + para + " Previous Next " +
+                           para + " " + para + " " + para + " 上一篇 下一篇";
+  std::vector<Warning> w;
+  const auto lines = NormalizeText({page, "返回顶部"}, Rules().normalize, &w);
+  std::vector<std::string> texts;
+  for (const auto& l : lines) texts.push_back(l.text);
+  CHECK(texts == std::vector<std::string>{"港口码头完成改造 工程顺利验收", "2018-04-30 13:03", para,
+                                          "Previous Next", para, para, para, "上一篇 下一篇", "返回顶部"});
+  CHECK(lines.at(7).number == 1);
+  CHECK(lines.at(8).number == 2);
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].code == "flattened");
+  CHECK(w[0].line == 1);
+  // A paragraph that puts spaces after its sentences, on a page with line breaks, stays whole.
+  const std::string spaced = para + " " + para + " " + para + " " + para;
+  std::vector<std::string> page2 = {"标题", spaced};
+  for (int i = 0; i < 6; ++i) page2.push_back(para + para);
+  w.clear();
+  const auto kept = NormalizeText(page2, Rules().normalize, &w);
+  CHECK(kept.size() == 8);
+  CHECK(kept.at(1).text == spaced);
+  CHECK(w.empty());
+}
