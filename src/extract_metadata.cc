@@ -611,6 +611,27 @@ std::string TitleText(const Line& candidate, const MetadataRules& rules) {
       }
     }
   }
+  // A bracketed tail that restates the title in other order (如何管理党员组织关系(党员组织
+  //关系的管理)) is an SEO page's, not the document's: most of its Han characters are the title's.
+  if (rules.title_weights.restated_tail > 0 && title.view.size() > 2 && title.view.back() == ')') {
+    const size_t open = title.view.rfind('(');
+    if (open != std::string::npos && open > 0) {
+      const std::string_view main(title.view.data(), open);
+      const std::string_view inner(title.view.data() + open + 1, title.view.size() - open - 2);
+      size_t han = 0, shared = 0, len = 1;
+      for (size_t i = 0; i < inner.size(); i += len) {
+        const char32_t c = DecodeAt(inner, i, &len);
+        if (!IsHan(c)) continue;
+        ++han;
+        shared += main.find(inner.substr(i, len)) != std::string_view::npos;
+      }
+      if (han >= 4 && CountChars(main) >= static_cast<size_t>(rules.title_weights.min_chars) &&
+          static_cast<double>(shared) >= rules.title_weights.restated_tail * static_cast<double>(han)) {
+        title.text = Trim(title.TextOf(0, open));
+        BuildView(&title);
+      }
+    }
+  }
   // A title wholly in 《》 is the document's name, one wholly in 【】 or 〖〗 a news site's
   // decoration: the marks are the page's. (Each mark is three bytes.)
   const std::string_view v = title.view;

@@ -515,7 +515,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   out->page_date = r.Pattern(root, "page_date", "page_date", {"year", "month", "day"});
   if (r.CheckMap(root["title_choice"], "title_choice", "title_choice",
                  {"repeated", "before_metadata", "book_title", "han", "too_short", "min_chars",
-                  "before_body", "first", "search_lines", "about"},
+                  "before_body", "first", "search_lines", "restated_tail", "about"},
                  {})) {
     const YAML::Node t = root["title_choice"];
     TitleWeights& w = out->title_weights;
@@ -528,6 +528,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     w.before_body = r.Double(t, "before_body", "title_choice", w.before_body, -100, 100);
     w.first = r.Double(t, "first", "title_choice", w.first, -100, 100);
     w.search_lines = r.Int(t, "search_lines", "title_choice", w.search_lines, 0, 100000);
+    w.restated_tail = r.Double(t, "restated_tail", "title_choice", w.restated_tail, 0, 1);
   }
   out->surnames = r.Chars(root, "surnames", "surnames", "");
   for (const auto& node : List(r, root, "compound_surnames")) {

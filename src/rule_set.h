@@ -141,6 +141,7 @@ struct TitleWeights {
   double before_body = 1.0;      // The first body line follows it.
   double first = 0.5;            // It is the zone's first candidate.
   int search_lines = 40;         // How far down a title with metadata under it is looked for.
+  double restated_tail = 0.75;   // A (…) tail this share of whose Han the title holds goes.
 };
 
 struct MetadataRules {

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Scores the development set (../shared/gold/dev: real pages of sites no rule was written for)
-# and fails below the floor that this build reached, so that no change loses what the
-# mechanisms gained; prints the issue's target bar beside each figure. Skipped (exit 77)
-# without ../shared.
+# and fails below the issue's bar ("unseen sites": every figure is now at or above it), so
+# that no change loses what the mechanisms gained. Skipped (exit 77) without ../shared.
 #   score_dev.sh GANGMU SHARED
 set -euo pipefail
 bin=$1 shared=$2
@@ -14,13 +13,11 @@ python3 - "$dev/gold" "$out/dev.jsonl" "$shared/gold/score.py" <<'PY'
 import json, subprocess, sys
 gold, pred, score = sys.argv[1:4]
 s = json.loads(subprocess.check_output([sys.executable, score, gold, pred, '--json']))
-# floor: what this build reaches, less a little for ties; target: the issue's bar.
-floor = {'heading_f1': 0.95, 'parent_accuracy': 0.97, 'title_accuracy': 0.86,
-         'metadata_recall': 0.80, 'furniture_removed': 0.84, 'body_kept': 0.99,
-         'collection_accuracy': 0.90}
+# The issue's bar for the dev set; the floor is the bar.
 target = {'heading_f1': 0.95, 'parent_accuracy': 0.95, 'title_accuracy': 0.92,
           'metadata_recall': 0.85, 'furniture_removed': 0.92, 'body_kept': 0.99,
           'collection_accuracy': 0.90}
+floor = dict(target)
 bad = []
 for k in floor:
     mark = 'ok' if s[k] >= target[k] else 'below target'

@@ -208,6 +208,10 @@ TEST_CASE("title: clean-up by rule", "[unseen]") {
   CHECK(title("《新时代调查研究方法》") == "新时代调查研究方法");
   CHECK(title("【港口码头完成年度改造工程】") == "港口码头完成年度改造工程");
   CHECK(title("【快讯】港口码头完成改造") == "【快讯】港口码头完成改造");
+  // A bracketed tail that restates the title goes; one that adds to it stays.
+  CHECK(title("如何办理党员组织关系转接(党员组织关系转接的办理)") == "如何办理党员组织关系转接");
+  CHECK(title("安全生产管理条例(2020年修订)") == "安全生产管理条例(2020年修订)");
+  CHECK(title("学生会工作制度(征求意见稿)") == "学生会工作制度(征求意见稿)");
   // A publication's column tag names the source.
   const Result r = ExtractText(std::string("某某网评:让数据多跑路\n") + kBody + "\n");
   CHECK(Only(r).title == "让数据多跑路");
