@@ -492,9 +492,10 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
       const std::string_view trimmed = TrimmedView(line.view);
       if (!trimmed.empty() && trimmed.back() == ':') break;
       if (k < body && kind[k] == 't') continue;  // weighed above
-      if (!HasTitleWords(line.view) || EndsLikeSentence(line.view) || OpensBody(line, rules) ||
-          (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title)) ||
-          IsMetadataLine(line, rules, true) || IsAuthorLine(line, rules) || !field(k + 1)) {
+      // Cheap tests first, then the field under it, which few lines have.
+      if (!HasTitleWords(line.view) || EndsLikeSentence(line.view) || !field(k + 1) ||
+          OpensBody(line, rules) || (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title)) ||
+          IsMetadataLine(line, rules, true) || IsAuthorLine(line, rules)) {
         continue;
       }
       choice.index = static_cast<int>(k);

@@ -76,15 +76,18 @@ void RemovePhrases(Line* line, const FurnitureRules& rules, std::vector<int>* ca
 const FurnitureRule* MatchingLineRule(const Line& line, const FurnitureRules& rules,
                                       const std::vector<int>& candidates) {
   const std::string_view trimmed = TrimmedView(line.view);
-  const size_t chars = CountChars(trimmed);
+  size_t chars = SIZE_MAX;  // Counted when a rule's limit is below the line's bytes.
   const int phrases = static_cast<int>(rules.phrases.size());
   for (const int index : candidates) {
     if (index < phrases) continue;
     const FurnitureRule& rule = rules.lines[index - phrases];
     if (rule.min_symbols > 0 && CountSymbols(trimmed) < static_cast<size_t>(rule.min_symbols)) continue;
-    if (chars <= static_cast<size_t>(rule.max_chars) && RE2::PartialMatch(trimmed, *rule.pattern)) {
-      return &rule;
+    // A line no longer in bytes than the limit is no longer in characters.
+    if (trimmed.size() > static_cast<size_t>(rule.max_chars)) {
+      if (chars == SIZE_MAX) chars = CountChars(trimmed);
+      if (chars > static_cast<size_t>(rule.max_chars)) continue;
     }
+    if (RE2::PartialMatch(trimmed, *rule.pattern)) return &rule;
   }
   return nullptr;
 }

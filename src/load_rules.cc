@@ -635,28 +635,31 @@ void BuildIndexes(RuleSet* rules) {
   for (const RE2* p : Patterns(rules->furniture.lines)) furniture.push_back(p);
   std::thread furniture_thread(
       [&] { rules->furniture.prefilter.Build(furniture, kMinAtomBytes); });
-  std::vector<const RE2*> patterns = Patterns(rules->normalize.repairs);
-  for (const RE2* p : Patterns(rules->normalize.checks)) patterns.push_back(p);
-  // Repairs look for rare bytes ('<', '&', '#'): one-byte atoms are worth it there.
-  rules->normalize.prefilter.Build(patterns, 1);
-  rules->metadata.prefilter.Build(Patterns(rules->metadata.lines), kMinAtomBytes);
-  {
+  // The lexicons' and the metadata rules' prefilters likewise (each thread writes its own).
+  std::thread shape_thread([&] {
     ShapeRules& shape = rules->furniture.shape;
     std::vector<const RE2*> lexicon_patterns;
     for (const auto& w : shape.words) lexicon_patterns.push_back(w.get());
     for (const int l : shape.pattern_lexicons) lexicon_patterns.push_back(shape.lexicons[l].pattern.get());
     // Every word is searched, however short (©, qq): words are exact literals.
     shape.prefilter.Build(lexicon_patterns, 1);
-  }
-  patterns.clear();
-  rules->metadata.body_rules.clear();
-  for (size_t i = 0; i < rules->metadata.lines.size(); ++i) {
-    const MetadataRule& rule = rules->metadata.lines[i];
-    if (rule.header_only || rule.closing_only || rule.edges_only) continue;
-    rules->metadata.body_rules.push_back(static_cast<int>(i));
-    patterns.push_back(rules->metadata.lines[i].pattern.get());
-  }
-  rules->metadata.body_prefilter.Build(patterns, kMinAtomBytes);
+  });
+  std::thread metadata_thread([&] {
+    rules->metadata.prefilter.Build(Patterns(rules->metadata.lines), kMinAtomBytes);
+    std::vector<const RE2*> body;
+    rules->metadata.body_rules.clear();
+    for (size_t i = 0; i < rules->metadata.lines.size(); ++i) {
+      const MetadataRule& rule = rules->metadata.lines[i];
+      if (rule.header_only || rule.closing_only || rule.edges_only) continue;
+      rules->metadata.body_rules.push_back(static_cast<int>(i));
+      body.push_back(rules->metadata.lines[i].pattern.get());
+    }
+    rules->metadata.body_prefilter.Build(body, kMinAtomBytes);
+  });
+  std::vector<const RE2*> patterns = Patterns(rules->normalize.repairs);
+  for (const RE2* p : Patterns(rules->normalize.checks)) patterns.push_back(p);
+  // Repairs look for rare bytes ('<', '&', '#'): one-byte atoms are worth it there.
+  rules->normalize.prefilter.Build(patterns, 1);
   rules->headings.family_index.Build(Patterns(rules->headings.families), RE2::ANCHOR_START);
   for (const char32_t c : rules->headings.inline_after) {
     char bytes[4];
@@ -664,6 +667,8 @@ void BuildIndexes(RuleSet* rules) {
     rules->headings.inline_after_lead[static_cast<unsigned char>(bytes[0])] = true;
   }
   furniture_thread.join();
+  shape_thread.join();
+  metadata_thread.join();
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Stage 2: repairs and the matching view; see normalize_text.h.
 #include "normalize_text.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "simplified_pairs.h"
@@ -231,22 +232,21 @@ std::vector<Line> NormalizeText(std::vector<std::string> lines, const NormalizeR
                            std::to_string(controls) + " control character(s) (NUL, ...) removed",
                            line.number});
     }
-    // Repairs run in file order, and one may make work for a later one: a line that may need
-    // any repair gets all of them. The prefilter's indices are the repairs, then the checks.
+    // Repairs run in file order, each where its literals are; one may make work for a later
+    // one, so a repair that changed the line asks the prefilter again. The prefilter's indices
+    // are the repairs, then the checks (sorted).
     const int repairs = static_cast<int>(rules.repairs.size());
     rules.prefilter.Candidates(line.text, &candidates);
-    if (!candidates.empty() && candidates.front() < repairs) {
-      bool repaired = false;
-      for (const auto& repair : rules.repairs) {
-        const int count = RE2::GlobalReplace(&line.text, *repair.pattern, repair.replace);
-        if (count > 0) {
-          repaired = true;
-          warnings->push_back(
-              {repair.id, std::to_string(count) + " repair(s) by rule '" + repair.id + "'",
-               line.number});
-        }
-      }
-      if (repaired) rules.prefilter.Candidates(line.text, &candidates);
+    for (size_t k = 0; k < candidates.size() && candidates[k] < repairs; ++k) {
+      const int index = candidates[k];
+      const auto& repair = rules.repairs[index];
+      const int count = RE2::GlobalReplace(&line.text, *repair.pattern, repair.replace);
+      if (count == 0) continue;
+      warnings->push_back(
+          {repair.id, std::to_string(count) + " repair(s) by rule '" + repair.id + "'", line.number});
+      rules.prefilter.Candidates(line.text, &candidates);
+      k = std::upper_bound(candidates.begin(), candidates.end(), index) - candidates.begin();
+      --k;  // The loop's ++k lands on the first candidate after `index`.
     }
     for (const int c : candidates) {
       if (c < repairs) continue;
