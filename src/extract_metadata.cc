@@ -809,6 +809,29 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
         record(lines[next], "title_part", "subtitle");
       }
       StripColumnPrefix(rules, article);
+      // The document's own title, glued to its first sentence by a lost line break, under a
+      // page title that puts a category before it (学校 + 七一党课:…): the body's first line
+      // opens with the title less a few leading characters; that is the title.
+      next = title_index + 1;
+      while (next < lines.size() && gone[next]) ++next;
+      if (next < lines.size()) {
+        Line title;
+        title.text = article->title;
+        BuildView(&title);
+        const std::string_view first = lines[next].view;
+        size_t cut = 0, len = 1;
+        constexpr int kMaxPrefixChars = 4;
+        for (int k = 0; k < kMaxPrefixChars && cut < title.view.size(); ++k) {
+          DecodeAt(title.view, cut, &len);
+          cut += len;
+          const std::string_view rest = std::string_view(title.view).substr(cut);
+          if (CountChars(rest) >= 2 * static_cast<size_t>(rules.title_weights.min_chars) &&
+              first.size() > rest.size() && first.compare(0, rest.size(), rest) == 0) {
+            article->title = Trim(title.TextOf(cut, title.view.size()));
+            break;
+          }
+        }
+      }
     }
   } else if (label_title >= 0) {
     // A labelled title (a repost's 标题: field) anchors the header: what stands above it is the

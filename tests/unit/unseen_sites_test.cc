@@ -225,6 +225,11 @@ TEST_CASE("title: clean-up by rule", "[unseen]") {
         "市人民政府关于进一步优化营商环境加快经济发展的实施意见");
   // A subtitle line joins the title.
   CHECK(title("平凡中的坚守\n——记一位乡村教师") == "平凡中的坚守——记一位乡村教师");
+  // The document's own title glued to its first sentence, under a page title with a category
+  // before it: the title is the document's.
+  const Result own = ExtractText("学校七一党课:初心易得始终难守\n七一党课:初心易得始终难守按照统一要求,我来讲一堂党课。\n");
+  CHECK(Only(own).title == "七一党课:初心易得始终难守");
+  CHECK(title("学校工作总结") == "学校工作总结");
   // A title glued to the speech under it.
   const Result glued = ExtractText("县长在全县工作会议上的讲话同志们:今天我们召开全县工作会议。\n" + std::string(kBody) + "\n");
   CHECK(Only(glued).title == "县长在全县工作会议上的讲话");
