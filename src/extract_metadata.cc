@@ -768,6 +768,32 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
     } else if (choice.index >= 0) {
       title_index = choice.index;
       heading_title = choice.heading_title;
+      // A repost's headline (its column tag before the document's title: 某某博导:题名) over the
+      // repost's intro, then the document's own title with its authors under it: a line a few
+      // lines down that the headline contains, with names or fields under it, is the title; the
+      // headline and the intro are the repost's (above the title).
+      if (!heading_title) {
+        const std::string headline = WithoutSpaces(TitleText(lines[title_index], rules));
+        constexpr size_t kLookahead = 12;
+        for (size_t j = title_index + 1; j < lines.size() && j < header_end + kLookahead; ++j) {
+          // A short line only; cleaned as a title is (a footnote mark: 题名*).
+          if (gone[j] || lines[j].view.size() > headline.size() + 8) continue;
+          const std::string key = WithoutSpaces(TitleText(lines[j], rules));
+          if (key.size() >= headline.size() ||
+              CountChars(key) < 2 * static_cast<size_t>(rules.title_weights.min_chars) ||
+              headline.find(key) == std::string::npos) {
+            continue;
+          }
+          size_t next = j + 1;
+          while (next < lines.size() && gone[next]) ++next;
+          if (next < lines.size() &&
+              (IsAuthorLine(lines[next], rules) || IsMetadataLine(lines[next], rules, true))) {
+            title_index = static_cast<int>(j);
+            header_end = std::max(header_end, next + 1);  // its names are the header's
+            break;
+          }
+        }
+      }
       // A title over two lines: the second ends in a document's genre word (…的意见, …的通知)
       // that the first lacks. The choice may have fallen on either.
       size_t prev = title_index;

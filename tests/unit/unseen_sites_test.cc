@@ -181,6 +181,18 @@ TEST_CASE("title: a labelled title anchors the header", "[unseen]") {
   CHECK(RemovedBy(plain, "税务交流区") == "above_title");
 }
 
+TEST_CASE("title: a repost's headline over the document's own title and authors", "[unseen]") {
+  // The account's headline puts a tag before the title and an intro under it; the document's
+  // own title (with a footnote mark) has its authors under it.
+  const Result r = ExtractText(
+      "某某大学教授张明:基于数学史的课例分析研究\n本号宗旨:为数学教师提供交流的平台,欢迎关注。\n"
+      "张明简介\n张明,博士,某某大学教授,主要从事数学史研究。\n基于数学史的课例分析研究*\n张明 李华\n" +
+      std::string(kBody) + "\n");
+  CHECK(Only(r).title == "基于数学史的课例分析研究");
+  CHECK(Only(r).authors == Strings{"张明", "李华"});
+  CHECK(RemovedBy(r, "张明简介") == "above_title");
+}
+
 TEST_CASE("title: a header under a slogan, a clock and a menu", "[unseen]") {
   // The slogan's sentence would end the header zone; a title with a date line under it,
   // below short lines only, is found further down.
@@ -237,6 +249,15 @@ TEST_CASE("title: clean-up by rule", "[unseen]") {
 }
 
 TEST_CASE("header: the shapes of bylines, dates and sources", "[unseen]") {
+  SECTION("a source named in a phrase or a ready-made citation") {
+    const auto a = Only(ExtractText("标题在此\n本文刊于核心期刊《数学通报》2020.3(7-12)\n" + std::string(kBody) + "\n"));
+    REQUIRE(a.source);
+    CHECK(a.source->name == "数学通报");
+    const auto b = Only(ExtractText("标题在此\n王明, 李华. 标题在此[J]. 岩土工程学报, 2021, 43(S1): 209-213.\n" +
+                                    std::string(kBody) + "\n"));
+    REQUIRE(b.source);
+    CHECK(b.source->name == "岩土工程学报");
+  }
   const auto meta = [](const std::string& header) {
     return Only(ExtractText("一篇文章的标题\n" + header + "\n" + kBody + "\n"));
   };
