@@ -5,8 +5,9 @@ pkgs=(build-essential cmake pkg-config python3 libre2-dev libicu-dev libyaml-cpp
       nlohmann-json3-dev catch2 libvalijson-dev libcli11-dev libmimalloc-dev
       # The Python module, the Dask and analytics examples (CJK font for chart labels).
       python3-dev pybind11-dev python3-distributed python3-matplotlib fonts-wqy-zenhei
-      # Stage benchmarks; fuzzing and sanitizer builds.
-      libbenchmark-dev clang libclang-rt-dev)
+      # Stage benchmarks; fuzzing and sanitizer builds; the CommonMark renderer that checks
+      # --format markdown.
+      libbenchmark-dev clang libclang-rt-dev cmark)
 # Hyperscan (the fast literal prefilter) is built for x86-64 only; elsewhere the portable
 # prefilter serves and the output is the same.
 if [ "$(dpkg --print-architecture)" = amd64 ]; then pkgs+=(libhyperscan-dev); fi

@@ -27,6 +27,7 @@
 #include "explain.h"
 #include "json_events.h"
 #include "write_json.h"
+#include "write_markdown.h"
 
 namespace gangmu {
 namespace {
@@ -48,6 +49,9 @@ constexpr const char* kExtractFooter =
     "                  per input in the folder given with -o.\n"
     "  --format jsonl  one compact document per line, in input order, on stdout or in the file\n"
     "                  given with -o.\n"
+    "  --format markdown  CommonMark: the title as #, a list of metadata, each section a\n"
+    "                  heading one level deeper with its marker (## 一、…), for retrieval\n"
+    "                  pipelines and readers; one <stem>.md per input with -o, as json.\n"
     "  Every document is checked against schemas/outline.schema.json before it is written.\n"
     "Rules:\n"
     "  Built in by default. --rules DIR replaces each of normalize.yaml, furniture.yaml,\n"
@@ -286,7 +290,7 @@ class TaskSource {
 };
 
 Outcome ExtractOne(Task& task, const RuleSet& rules, const ExtractOptions& options,
-                   const SchemaValidator& validator, bool pretty) {
+                   const SchemaValidator& validator, bool pretty, bool markdown) {
   Outcome outcome;
   outcome.stem = task.stem;
   if (!task.has_bytes) outcome.path = task.path;
@@ -320,7 +324,8 @@ Outcome ExtractOne(Task& task, const RuleSet& rules, const ExtractOptions& optio
     return outcome;
   }
   text += '\n';
-  outcome.document = std::move(text);
+  // Markdown is made from the result the JSON check passed.
+  outcome.document = markdown ? WriteMarkdown(result) : std::move(text);
   return outcome;
 }
 
@@ -382,10 +387,12 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
   const std::vector<Input> inputs = ExpandInputs(args.inputs, err, &failures);
   const int missing = failures;
   const bool jsonl = args.format == "jsonl";
+  const bool markdown = args.format == "markdown";
+  const std::string extension = markdown ? ".md" : ".json";
   const bool records = args.input_format == "jsonl";
   if (!jsonl && args.output.empty() && (inputs.size() > 1 || records)) {
     err << "gangmu: " << (records ? "records" : std::to_string(inputs.size()) + " inputs")
-        << " need -o FOLDER (one <stem>.json each) or --format jsonl\n";
+        << " need -o FOLDER (one <stem>" << extension << " each) or --format jsonl\n";
     return kUsage;
   }
   if (!jsonl && !args.output.empty()) {
@@ -433,7 +440,7 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
         if (StopSignals::Received()) return std::nullopt;
         return source.Next();
       },
-      [&](Task& task) { return ExtractOne(task, *rules, options, validator, !jsonl); },
+      [&](Task& task) { return ExtractOne(task, *rules, options, validator, !jsonl, markdown); },
       [&](Outcome& outcome) {
         if (StopSignals::Received()) return false;
         ++documents;
@@ -455,14 +462,14 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
           return true;
         }
         std::string error;
-        const fs::path target = fs::path(args.output) / (outcome.stem + ".json");
+        const fs::path target = fs::path(args.output) / (outcome.stem + extension);
         std::error_code ec;
         if (!outcome.path.empty() && fs::equivalent(outcome.path, target, ec)) {
           err << "gangmu: " << outcome.path << ": the output would overwrite this input; "
               << "skipped\n";
           ++failures;
         } else if (!stems.insert(outcome.stem).second) {
-          err << "gangmu: another input already wrote " << outcome.stem << ".json; skipped\n";
+          err << "gangmu: another input already wrote " << outcome.stem << extension << "; skipped\n";
           ++failures;
         } else if (!WriteAtomically(target, outcome.document, &error)) {
           err << "gangmu: " << error << "\n";
@@ -651,10 +658,10 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   ex->add_option("inputs", extract.inputs, "Pages to read: files, folders, or - for stdin")
       ->required();
   ex->add_option("-o,--output", extract.output,
-                 "json: folder for one <stem>.json per input; jsonl: the output file "
-                 "[default: stdout]");
-  ex->add_option("--format", extract.format, "json or jsonl")
-      ->check(CLI::IsMember({"json", "jsonl"}))
+                 "json, markdown: folder for one <stem>.json or <stem>.md per input; jsonl: the "
+                 "output file [default: stdout]");
+  ex->add_option("--format", extract.format, "json, jsonl or markdown")
+      ->check(CLI::IsMember({"json", "jsonl", "markdown"}))
       ->capture_default_str();
   ex->add_option("--rules", extract.rules_dir,
                  "Folder of rule files replacing the built-in ones [default: built-in]");

@@ -318,3 +318,21 @@ TEST_CASE("cli: a broken record's message quotes at most 240 characters of it", 
   CHECK(first.size() < 320);
   CHECK(first.substr(first.size() - 3) == "…");
 }
+
+TEST_CASE("cli: --format markdown writes one <stem>.md per input", "[cli]") {
+  const fs::path dir = TempDir("markdown");
+  fs::create_directories(dir / "in");
+  Write(dir / "in" / "a.txt", "标题甲\n一、第一部分\n正文。\n");
+  Write(dir / "in" / "b.txt", "标题乙\n正文。\n");
+  auto one = RunCli({"extract", "-", "--format", "markdown"}, "标题甲\n一、第一部分\n正文。\n");
+  CHECK(one.code == 0);
+  CHECK(one.out == "# 标题甲\n\n## 一、第一部分\n\n正文。\n");
+  auto many = RunCli({"extract", (dir / "in").string(), "--format", "markdown"});
+  CHECK(many.code == 2);
+  CHECK(many.err == "gangmu: 2 inputs need -o FOLDER (one <stem>.md each) or --format jsonl\n");
+  auto out = RunCli({"extract", (dir / "in").string(), "--format", "markdown", "-o",
+                     (dir / "out").string(), "-q"});
+  CHECK(out.code == 0);
+  CHECK(Read(dir / "out" / "a.md") == one.out);
+  CHECK(Read(dir / "out" / "b.md") == "# 标题乙\n\n正文。\n");
+}
