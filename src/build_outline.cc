@@ -180,7 +180,10 @@ class OutlineBuilder {
     section.level = static_cast<int>(keep) + 1;
     section.heading = std::move(heading);
     section.line = line.number;
-    if (!body.empty()) section.paragraphs.push_back(std::move(body));
+    if (!body.empty()) {
+      section.paragraphs.push_back(std::move(body));
+      section.paragraph_lines.push_back({line.number, line.number});
+    }
     std::vector<Section>& siblings =
         stack_.empty() ? article_->sections : stack_.back().section->children;
     siblings.push_back(std::move(section));
@@ -191,14 +194,18 @@ class OutlineBuilder {
   void AddParagraph(std::string text, int line_number) {
     std::vector<std::string>& paragraphs =
         stack_.empty() ? article_->preamble : stack_.back().section->paragraphs;
+    std::vector<std::pair<int, int>>& lines =
+        stack_.empty() ? article_->preamble_lines : stack_.back().section->paragraph_lines;
     if (!paragraphs.empty() && IsCut(paragraphs.back()) && IsWordChar(FirstChar(text))) {
       paragraphs.back() += text;
+      if (!lines.empty()) lines.back().second = line_number;
       article_->warnings.push_back({"joined_page_break",
                                     "paragraph cut mid-sentence joined with the next",
                                     line_number});
       return;
     }
     paragraphs.push_back(std::move(text));
+    lines.push_back({line_number, line_number});
   }
 
  private:

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gangmu {
@@ -85,6 +86,9 @@ struct Section {
   std::vector<std::string> paragraphs;
   std::vector<Section> children;
   int line = 0;
+  // Per paragraph, its first and last input line (a paragraph joined across a page break
+  // spans several). Not written to JSON; the chunk writer reads it.
+  std::vector<std::pair<int, int>> paragraph_lines;
 };
 
 struct Article {
@@ -97,6 +101,7 @@ struct Article {
   std::string abstract;
   std::vector<Identifier> identifiers;
   std::vector<std::string> preamble;
+  std::vector<std::pair<int, int>> preamble_lines;  // As Section::paragraph_lines.
   std::vector<Section> sections;
   std::vector<std::string> references;
   std::vector<Warning> warnings;

@@ -51,14 +51,7 @@ void WriteSections(const std::vector<Section>& sections, int level, std::string*
     const Item item = todo.back();
     todo.pop_back();
     const Section& s = *item.section;
-    // The marker as written: 一、加强… and (一)选优… run on; 第一章 总则 keeps its space.
-    std::string heading = EscapeMarkdown(s.marker);
-    if (!s.heading.empty()) {
-      const bool spaced = !s.marker.empty() && (IsHan(LastChar(s.marker)) || std::isalnum(
-                                                    static_cast<unsigned char>(s.marker.back())));
-      heading += (spaced ? " " : "") + EscapeMarkdown(s.heading);
-    }
-    Heading(out, item.level, heading);
+    Heading(out, item.level, EscapeMarkdown(SectionLabel(s)));
     for (const auto& p : s.paragraphs) Block(out, EscapeMarkdown(p));
     for (auto it = s.children.rbegin(); it != s.children.rend(); ++it) {
       todo.push_back({&*it, item.level + 1});
@@ -101,6 +94,13 @@ void WriteArticle(const Article& a, int level, std::string* out) {
 }
 
 }  // namespace
+
+std::string SectionLabel(const Section& s) {
+  if (s.heading.empty()) return s.marker;
+  const bool spaced = !s.marker.empty() && (IsHan(LastChar(s.marker)) ||
+                                            std::isalnum(static_cast<unsigned char>(s.marker.back())));
+  return s.marker + (spaced ? " " : "") + s.heading;
+}
 
 std::string EscapeMarkdown(std::string_view text) {
   std::string out;

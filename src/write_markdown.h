@@ -15,6 +15,10 @@
 
 namespace gangmu {
 
+// A section's marker and heading as the page writes them: 一、加强… and (一)选优… run on,
+// 第一章 总则 keeps its space (a marker ending in a Han character or a letter or digit).
+std::string SectionLabel(const Section& section);
+
 // The document of one result as Markdown (ends with one newline).
 std::string WriteMarkdown(const Result& result);
 

@@ -27,6 +27,7 @@
 #include "explain.h"
 #include "json_events.h"
 #include "write_json.h"
+#include "write_chunks.h"
 #include "write_markdown.h"
 
 namespace gangmu {
@@ -52,6 +53,10 @@ constexpr const char* kExtractFooter =
     "  --format markdown  CommonMark: the title as #, a list of metadata, each section a\n"
     "                  heading one level deeper with its marker (## 一、…), for retrieval\n"
     "                  pipelines and readers; one <stem>.md per input with -o, as json.\n"
+    "  --format chunks JSON Lines for vector stores, as jsonl: one chunk a line, whole\n"
+    "                  paragraphs of one section cut at paragraph or sentence ends to at most\n"
+    "                  --chunk-chars, with text, heading_path, title, authors, source, date,\n"
+    "                  input, article, section (2.1), first_line, last_line.\n"
     "  Every document is checked against schemas/outline.schema.json before it is written.\n"
     "Rules:\n"
     "  Built in by default. --rules DIR replaces each of normalize.yaml, furniture.yaml,\n"
@@ -194,6 +199,7 @@ struct ExtractArgs {
   bool quiet = false;
   size_t jobs = 0;        // 0: one per core.
   bool progress = false;  // Set by Run when stderr is a terminal.
+  ChunkOptions chunks;
 };
 
 // One page to extract: a file read by the worker, or a record's text already in hand.
@@ -289,8 +295,11 @@ class TaskSource {
   int line_number_ = 0;
 };
 
+enum class Format { kJson, kJsonLines, kMarkdown, kChunks };
+
 Outcome ExtractOne(Task& task, const RuleSet& rules, const ExtractOptions& options,
-                   const SchemaValidator& validator, bool pretty, bool markdown) {
+                   const SchemaValidator& validator, Format format, const ChunkOptions& chunks) {
+  const bool pretty = format == Format::kJson;
   Outcome outcome;
   outcome.stem = task.stem;
   if (!task.has_bytes) outcome.path = task.path;
@@ -324,8 +333,14 @@ Outcome ExtractOne(Task& task, const RuleSet& rules, const ExtractOptions& optio
     return outcome;
   }
   text += '\n';
-  // Markdown is made from the result the JSON check passed.
-  outcome.document = markdown ? WriteMarkdown(result) : std::move(text);
+  // Markdown and chunks are made from the result the JSON check passed.
+  if (format == Format::kMarkdown) {
+    outcome.document = WriteMarkdown(result);
+  } else if (format == Format::kChunks) {
+    outcome.document = WriteChunks(result, chunks);
+  } else {
+    outcome.document = std::move(text);
+  }
   return outcome;
 }
 
@@ -386,8 +401,13 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
   int failures = 0;
   const std::vector<Input> inputs = ExpandInputs(args.inputs, err, &failures);
   const int missing = failures;
-  const bool jsonl = args.format == "jsonl";
+  // Chunks are JSON Lines: a stream, to stdout or one file.
+  const bool jsonl = args.format == "jsonl" || args.format == "chunks";
   const bool markdown = args.format == "markdown";
+  const Format format = args.format == "jsonl"      ? Format::kJsonLines
+                        : args.format == "chunks"   ? Format::kChunks
+                        : markdown                  ? Format::kMarkdown
+                                                    : Format::kJson;
   const std::string extension = markdown ? ".md" : ".json";
   const bool records = args.input_format == "jsonl";
   if (!jsonl && args.output.empty() && (inputs.size() > 1 || records)) {
@@ -440,7 +460,7 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
         if (StopSignals::Received()) return std::nullopt;
         return source.Next();
       },
-      [&](Task& task) { return ExtractOne(task, *rules, options, validator, !jsonl, markdown); },
+      [&](Task& task) { return ExtractOne(task, *rules, options, validator, format, args.chunks); },
       [&](Outcome& outcome) {
         if (StopSignals::Received()) return false;
         ++documents;
@@ -660,8 +680,8 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   ex->add_option("-o,--output", extract.output,
                  "json, markdown: folder for one <stem>.json or <stem>.md per input; jsonl: the "
                  "output file [default: stdout]");
-  ex->add_option("--format", extract.format, "json, jsonl or markdown")
-      ->check(CLI::IsMember({"json", "jsonl", "markdown"}))
+  ex->add_option("--format", extract.format, "json, jsonl, markdown or chunks")
+      ->check(CLI::IsMember({"json", "jsonl", "markdown", "chunks"}))
       ->capture_default_str();
   ex->add_option("--rules", extract.rules_dir,
                  "Folder of rule files replacing the built-in ones [default: built-in]");
@@ -669,6 +689,14 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
                  "Input encoding (GB18030, Big5, UTF-16LE, ...) [default: detected]");
   ex->add_flag("--to-simplified", extract.to_simplified,
                "Convert the output's text to simplified characters");
+  ex->add_option("--chunk-chars", extract.chunks.max_chars,
+                 "chunks: at most this many characters a chunk (a longer sentence is cut)")
+      ->check(CLI::Range(20, 1000000))
+      ->capture_default_str();
+  ex->add_option("--chunk-overlap", extract.chunks.overlap_sentences,
+                 "chunks: sentences of a chunk repeated at the start of the next one")
+      ->check(CLI::Range(0, 100))
+      ->capture_default_str();
   ex->add_option("--input-format", extract.input_format,
                  "text: each input is one page; jsonl: each line of each input is a record "
                  "{\"name\": ..., \"text\": ...} holding one page (for Hadoop Streaming, "

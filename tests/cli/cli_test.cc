@@ -336,3 +336,19 @@ TEST_CASE("cli: --format markdown writes one <stem>.md per input", "[cli]") {
   CHECK(Read(dir / "out" / "a.md") == one.out);
   CHECK(Read(dir / "out" / "b.md") == "# 标题乙\n\n正文。\n");
 }
+
+TEST_CASE("cli: --format chunks writes one JSON object per chunk, in input order", "[cli]") {
+  auto r = RunCli({"extract", "-", "--format", "chunks", "--chunk-chars", "20"},
+                  "标题\n一、第一部分\n第一句话就写在这里好了。第二句话也写在这里好了。\n");
+  CHECK(r.code == 0);
+  std::vector<nlohmann::json> chunks;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) chunks.push_back(nlohmann::json::parse(line));
+  REQUIRE(chunks.size() == 2);
+  CHECK(chunks[0]["text"] == "第一句话就写在这里好了。");
+  CHECK(chunks[1]["text"] == "第二句话也写在这里好了。");
+  CHECK(chunks[1]["heading_path"] == nlohmann::json::array({"一、第一部分"}));
+  CHECK(chunks[1]["input"] == "-");
+  auto bad = RunCli({"extract", "-", "--format", "chunks", "--chunk-chars", "5"}, "x");
+  CHECK(bad.code == 2);
+}
