@@ -330,4 +330,70 @@ std::string Dump(const nlohmann::ordered_json& document, bool pretty) {
   return text;
 }
 
+Result ResultFromJson(const nlohmann::json& document) {
+  using Json = nlohmann::json;
+  const auto text = [](const Json& j) { return j.is_string() ? j.get<std::string>() : std::string(); };
+  const auto strings = [&](const Json& j) {
+    std::vector<std::string> out;
+    if (j.is_array()) {
+      for (const auto& s : j) out.push_back(text(s));
+    }
+    return out;
+  };
+  Result r;
+  r.input = text(document.value("input", Json()));
+  r.encoding = text(document.value("encoding", Json()));
+  if (document.contains("collection") && document["collection"].is_object()) {
+    const Json& c = document["collection"];
+    r.collection = Collection{text(c.value("title", Json())), text(c.value("date", Json())),
+                              c.value("declared_count", Json()).is_number_integer()
+                                  ? c["declared_count"].get<int>()
+                                  : 0};
+  }
+  for (const Json& a : document.value("articles", Json::array())) {
+    Article article;
+    article.title = text(a.value("title", Json()));
+    article.authors = strings(a.value("authors", Json()));
+    article.affiliations = strings(a.value("affiliations", Json()));
+    if (a.contains("source") && a["source"].is_object()) {
+      const Json& s = a["source"];
+      article.source = Source{text(s.value("name", Json())), text(s.value("issue", Json())),
+                              text(s.value("url", Json()))};
+    }
+    article.date = text(a.value("date", Json()));
+    article.keywords = strings(a.value("keywords", Json()));
+    article.abstract = text(a.value("abstract", Json()));
+    for (const Json& id : a.value("identifiers", Json::array())) {
+      article.identifiers.push_back({text(id.value("label", Json())), text(id.value("value", Json()))});
+    }
+    article.preamble = strings(a.value("preamble", Json()));
+    article.references = strings(a.value("references", Json()));
+    // Sections, iteratively: each JSON section is copied into the place its parent made.
+    std::vector<std::pair<const Json*, std::vector<Section>*>> todo;
+    const Json sections = a.value("sections", Json::array());
+    todo.push_back({&sections, &article.sections});
+    while (!todo.empty()) {
+      auto [list, into] = todo.back();
+      todo.pop_back();
+      into->reserve(list->size());  // the children's addresses stay put
+      for (const Json& s : *list) {
+        Section section;
+        section.marker = text(s.value("marker", Json()));
+        section.kind = text(s.value("kind", Json()));
+        section.number = s.value("number", Json()).is_number_integer() ? s["number"].get<int>() : 0;
+        section.level = s.value("level", Json()).is_number_integer() ? s["level"].get<int>() : 1;
+        section.heading = text(s.value("heading", Json()));
+        section.paragraphs = strings(s.value("paragraphs", Json()));
+        section.line = s.value("line", Json()).is_number_integer() ? s["line"].get<int>() : 0;
+        into->push_back(std::move(section));
+        if (s.contains("children") && s["children"].is_array() && !s["children"].empty()) {
+          todo.push_back({&s["children"], &into->back().children});
+        }
+      }
+    }
+    r.articles.push_back(std::move(article));
+  }
+  return r;
+}
+
 }  // namespace gangmu

@@ -25,6 +25,12 @@ std::string WriteJson(const Result& result, bool pretty, JsonEvents* also = null
 // The document as a tree.
 nlohmann::ordered_json ToJson(const Result& result);
 
+// The result a document describes (what Markdown and chunks are made from), for callers that
+// hold a document rather than a page (the Python module's to_markdown and chunks). The document
+// must conform to the schema (check it first); paragraphs get their section's line as their
+// input lines, which the document does not carry.
+Result ResultFromJson(const nlohmann::json& document);
+
 // A tree as text, written as WriteJson writes it (and as nlohmann's dump does, UTF-8 kept).
 std::string Dump(const nlohmann::ordered_json& document, bool pretty);
 

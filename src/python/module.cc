@@ -17,7 +17,10 @@
 #include "extract.h"
 #include "load_rules.h"
 #include "validate_schema.h"
+#include "json_events.h"
+#include "write_chunks.h"
 #include "write_json.h"
+#include "write_markdown.h"
 
 namespace py = pybind11;
 
@@ -87,6 +90,57 @@ py::object ExtractFile(const std::string& path, const Rules* rules, const std::s
                              {encoding, to_simplified}));
 }
 
+// A document (a dict, as extract returns it) back to the result it describes, after the schema
+// check: Markdown and chunks are made by the CLI's code from it.
+gangmu::Result FromDocument(const py::object& doc) {
+  const std::string text =
+      py::module_::import("json").attr("dumps")(doc, py::arg("ensure_ascii") = false).cast<std::string>();
+  py::gil_scoped_release release;
+  nlohmann::json document;
+  try {
+    document = gangmu::ParseJson(text);
+  } catch (const nlohmann::json::exception& e) {
+    throw gangmu::Error({{"document", 0, 0, e.what(), ""}});
+  }
+  const auto problems = Validator().Validate(document);
+  if (!problems.empty()) {
+    std::string message = "not an outline document:";
+    for (const auto& p : problems) message += "\n  " + p;
+    throw gangmu::Error({{"document", 0, 0, message, ""}});
+  }
+  return gangmu::ResultFromJson(document);
+}
+
+py::str ToMarkdown(const py::object& doc) {
+  const gangmu::Result result = FromDocument(doc);
+  std::string text;
+  {
+    py::gil_scoped_release release;
+    text = gangmu::WriteMarkdown(result);
+  }
+  return py::str(text);
+}
+
+py::object Chunks(const py::object& doc, int max_chars, int overlap) {
+  if (max_chars < 1 || overlap < 0) throw py::value_error("gangmu.chunks: max_chars >= 1, overlap >= 0");
+  const gangmu::Result result = FromDocument(doc);
+  std::string lines;
+  {
+    py::gil_scoped_release release;
+    lines = gangmu::WriteChunks(result, {max_chars, overlap});
+  }
+  // One JSON object a line -> one list.
+  std::string array = "[";
+  for (size_t start = 0; start < lines.size();) {
+    const size_t end = lines.find('\n', start);
+    if (array.size() > 1) array += ',';
+    array.append(lines, start, end - start);
+    start = end + 1;
+  }
+  array += ']';
+  return Loads(array);
+}
+
 }  // namespace
 
 PYBIND11_MODULE(gangmu, m) {
@@ -125,5 +179,13 @@ PYBIND11_MODULE(gangmu, m) {
   m.def("extract_file", &ExtractFile, py::arg("path"), py::arg("rules") = nullptr,
         py::arg("encoding") = "", py::arg("to_simplified") = false,
         "Outline the page in the file at `path`. Returns the document as a dict.");
+  m.def("to_markdown", &ToMarkdown, py::arg("doc"),
+        "The document (as extract returns it) as CommonMark, as `gangmu extract --format "
+        "markdown` writes it. Raises gangmu.Error when `doc` is no outline document.");
+  m.def("chunks", &Chunks, py::arg("doc"), py::arg("max_chars") = 800, py::arg("overlap") = 0,
+        "The document's retrieval chunks, as `gangmu extract --format chunks` writes them: a "
+        "list of dicts (text, heading_path, title, authors, source, date, input, article, "
+        "section, first_line, last_line). A document carries no paragraph lines, so first_line "
+        "and last_line are the section's heading line.");
   m.attr("__version__") = "0.1.0";
 }

@@ -37,6 +37,22 @@ class ModuleTest(unittest.TestCase):
         doc = gangmu.extract('\n'.join('(%d)甲' % (i % 9 + 1) for i in range(100000)))
         self.assertTrue(doc['articles'][0]['sections'])
 
+    def test_markdown_and_chunks_equal_cli(self):
+        for path in SEEDS:
+            doc = gangmu.extract_file(str(path))
+            md = subprocess.run([CLI, 'extract', str(path), '--format', 'markdown'],
+                                capture_output=True, check=True).stdout.decode()
+            self.assertEqual(gangmu.to_markdown(doc), md)
+            out = subprocess.run([CLI, 'extract', str(path), '--format', 'chunks', '--chunk-chars', '200'],
+                                 capture_output=True, check=True).stdout.decode()
+            cli = [json.loads(line) for line in out.split('\n') if line]
+            mine = gangmu.chunks(doc, max_chars=200)
+            # A document carries no paragraph lines: the module's chunks give the section's line.
+            strip = lambda cs: [{k: v for k, v in c.items() if k not in ('first_line', 'last_line')} for c in cs]
+            self.assertEqual(strip(mine), strip(cli))
+        with self.assertRaises(gangmu.Error):
+            gangmu.to_markdown({'input': 'x'})
+
     def test_extract_file_equals_cli(self):
         self.assertEqual(len(SEEDS), 5)
         for path, expected in zip(SEEDS, cli_documents(SEEDS)):
