@@ -7,7 +7,9 @@ pkgs=(build-essential cmake pkg-config python3 libre2-dev libicu-dev libyaml-cpp
       python3-dev pybind11-dev python3-distributed python3-matplotlib fonts-wqy-zenhei
       # Stage benchmarks; fuzzing and sanitizer builds; the CommonMark renderer that checks
       # --format markdown.
-      libbenchmark-dev clang libclang-rt-dev cmark)
+      libbenchmark-dev clang libclang-rt-dev cmark
+      # The browser test of `gangmu review`.
+      chromium)
 # Hyperscan (the fast literal prefilter) is built for x86-64 only; elsewhere the portable
 # prefilter serves and the output is the same.
 if [ "$(dpkg --print-architecture)" = amd64 ]; then pkgs+=(libhyperscan-dev); fi

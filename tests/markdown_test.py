@@ -18,7 +18,7 @@ import sys
 import tempfile
 import unicodedata
 
-gangmu, root = sys.argv[1], pathlib.Path(sys.argv[2])
+gangmu, root = sys.argv[1], pathlib.Path(sys.argv[2]).resolve()
 dirs = [root / 'tests' / 'golden' / 'input', root / 'tests' / 'pages' / 'input', root / 'examples']
 seeds = root.parent / 'shared' / 'seeds'
 if seeds.is_dir():

@@ -1,4 +1,4 @@
-// The gangmu command line; see run.h. Subcommands: extract, validate, explain.
+// The gangmu command line; see run.h. Subcommands: extract, validate, explain, review.
 #include "cli/run.h"
 
 #include <CLI/CLI.hpp>
@@ -25,6 +25,7 @@
 #include "ordered_pool.h"
 #include "validate_schema.h"
 #include "explain.h"
+#include "review.h"
 #include "json_events.h"
 #include "write_json.h"
 #include "write_chunks.h"
@@ -632,6 +633,48 @@ int RunExplain(const ExplainArgs& args, std::istream& in, std::ostream& out, std
   return kOk;
 }
 
+struct ReviewArgs {
+  std::vector<std::string> pages;
+  std::string output;
+  std::string rules_dir;
+  std::string encoding;
+};
+
+int RunReview(const ReviewArgs& args, std::ostream& err) {
+  const std::shared_ptr<const RuleSet> rules = LoadRulesOrReport(args.rules_dir, err);
+  if (!rules) return kUsage;
+  int failures = 0;
+  const std::vector<Input> inputs = ExpandInputs(args.pages, err, &failures);
+  std::vector<PageReview> pages;
+  for (const auto& input : inputs) {
+    std::string bytes, error;
+    if (input.path == "-" || !ReadFile(input.path, &bytes, &error)) {
+      err << "gangmu: " << input.path << ": " << (input.path == "-" ? "review reads files" : error)
+          << "\n";
+      ++failures;
+      continue;
+    }
+    PageReview page;
+    page.name = input.path;
+    try {
+      page.accounts = ExplainPage(input.path, bytes, *rules, ExtractOptions{args.encoding, false},
+                                  &page.result);
+    } catch (const Error& e) {
+      err << "gangmu: " << e.what() << "\n";
+      ++failures;
+      continue;
+    }
+    pages.push_back(std::move(page));
+  }
+  std::string error;
+  if (!WriteAtomically(args.output, ReviewHtml(pages), &error)) {
+    err << "gangmu: " << error << "\n";
+    return kSomeFailed;
+  }
+  err << "gangmu: " << pages.size() << " page(s) reviewed in " << args.output << "\n";
+  return failures > 0 ? kSomeFailed : kOk;
+}
+
 }  // namespace
 
 Record ReadRecord(const std::string& line, const std::string& where) {
@@ -736,6 +779,21 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       "title, title_part, metadata (metadata.yaml rule id), authors, reference, heading, body, "
       "repeat, article_header. The same ids appear in the output's `removed`.");
 
+  ReviewArgs review;
+  CLI::App* rv = app.add_subcommand(
+      "review", "Write one HTML page showing each page's lines coloured by fate beside its outline");
+  rv->add_option("pages", review.pages, "Pages: files or folders (walked for *.txt)")->required();
+  rv->add_option("-o,--output", review.output, "The HTML file to write")->required();
+  rv->add_option("--rules", review.rules_dir,
+                 "Folder of rule files replacing the built-in ones [default: built-in]");
+  rv->add_option("--encoding", review.encoding, "Input encoding [default: detected]");
+  rv->footer(
+      "The file is self-contained (no network, no external script): for each page its source\n"
+      "lines, coloured by fate with the rule on hover, beside the title, metadata and heading\n"
+      "tree; clicking a heading marks its line. Several pages get an index with their counts.\n"
+      "Example:\n"
+      "  gangmu review pages/ -o review.html && chromium review.html");
+
   std::vector<std::string> argv_storage = {"gangmu"};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<const char*> argv;
@@ -767,6 +825,7 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     explain.colour = &out == &std::cout && isatty(STDOUT_FILENO);
     return RunExplain(explain, in, out, err);
   }
+  if (rv->parsed()) return RunReview(review, err);
   return RunValidate(to_validate, out, err);
 }
 

@@ -67,7 +67,7 @@ TEST_CASE("cli: --help teaches formats, rules and exit codes", "[cli]") {
 TEST_CASE("cli: each --help is exactly the reviewed text in tests/cli/help", "[cli]") {
   // A change to an option or its help shows up here; copy `gangmu X --help` over the file after
   // reading it.
-  for (const std::string command : {"", "extract", "validate", "explain"}) {
+  for (const std::string command : {"", "extract", "validate", "explain", "review"}) {
     std::vector<std::string> args;
     if (!command.empty()) args.push_back(command);
     args.push_back("--help");
