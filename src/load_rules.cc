@@ -50,6 +50,32 @@ class FileReader {
 
   const std::string& name() const { return name_; }
 
+  std::vector<RuleExample>* examples = nullptr;  // Where a rule's `examples` go.
+
+  // A rule's `examples: {match: [...], keep: [...]}`, each a line of text.
+  void Examples(const YAML::Node& rule, const std::string& id, const RE2* pattern, int max_chars,
+                bool anchored = false, bool on_text = false) {
+    const YAML::Node node = rule["examples"];
+    if (!node || !pattern || !examples) return;
+    if (!CheckMap(node, "examples", id, {"match", "keep"}, {})) return;
+    for (const char* key : {"match", "keep"}) {
+      const YAML::Node list = node[key];
+      if (!list) continue;
+      if (!list.IsSequence()) {
+        Report(list.Mark(), id, std::string("'") + key + "' must be a list of lines");
+        continue;
+      }
+      for (const auto& item : list) {
+        if (!item.IsScalar()) {
+          Report(item.Mark(), id, "an example must be a line of text");
+          continue;
+        }
+        examples->push_back({name_, item.Mark().line + 1, id, item.Scalar(),
+                             std::string(key) == "match", pattern, max_chars, anchored, on_text});
+      }
+    }
+  }
+
   void Report(const YAML::Mark& mark, const std::string& rule_id, const std::string& message) {
     Diagnostic d;
     d.path = name_;
@@ -289,7 +315,7 @@ void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
   }
   for (const auto& node : List(r, root, "repairs")) {
     const std::string id = RuleId(r, node);
-    if (!r.CheckMap(node, "a repair", id, {"id", "pattern", "replace", "about"},
+    if (!r.CheckMap(node, "a repair", id, {"id", "pattern", "replace", "about", "examples"},
                     {"id", "pattern", "replace"}))
       continue;
     RepairRule rule{id, r.Pattern(node, "pattern", id), r.String(node, "replace", id)};
@@ -299,15 +325,17 @@ void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
         r.Report(node["replace"].Mark(), id, "invalid replacement: " + error);
         continue;
       }
+      r.Examples(node, id, rule.pattern.get(), 0, false, true);
       out->repairs.push_back(std::move(rule));
     }
   }
   for (const auto& node : List(r, root, "checks")) {
     const std::string id = RuleId(r, node);
-    if (!r.CheckMap(node, "a check", id, {"id", "pattern", "message", "about"},
+    if (!r.CheckMap(node, "a check", id, {"id", "pattern", "message", "about", "examples"},
                     {"id", "pattern", "message"}))
       continue;
     CheckRule rule{id, r.Pattern(node, "pattern", id), r.String(node, "message", id)};
+    r.Examples(node, id, rule.pattern.get(), 0, false, true);
     if (rule.pattern) out->checks.push_back(std::move(rule));
   }
 }
@@ -319,7 +347,7 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
     const std::string id = RuleId(r, node);
     if (!r.CheckMap(node, what, id,
                     {"id", "pattern", "max_chars", "opens_link_list", "opens_contents",
-                     "min_symbols", "about"},
+                     "min_symbols", "about", "examples"},
                     {"id", "pattern"}))
       continue;
     FurnitureRule rule{id, r.Pattern(node, "pattern", id),
@@ -327,6 +355,7 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
                        r.Bool(node, "opens_link_list", id, false),
                        r.Bool(node, "opens_contents", id, false),
                        r.Int(node, "min_symbols", id, 0, 0, 10000)};
+    r.Examples(node, id, rule.pattern.get(), rule.max_chars);
     if (rule.pattern) out->push_back(std::move(rule));
   }
 }
@@ -470,7 +499,8 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   for (const auto& node : List(r, root, "lines")) {
     const std::string id = RuleId(r, node);
     if (!r.CheckMap(node, "a metadata rule", id,
-                    {"id", "pattern", "where", "consume", "max_chars", "check_surname", "weak", "about"},
+                    {"id", "pattern", "where", "consume", "max_chars", "check_surname", "weak", "about",
+                     "examples"},
                     {"id", "pattern"}))
       continue;
     MetadataRule rule;
@@ -506,6 +536,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
         fields_ok = false;
       }
     }
+    r.Examples(node, id, rule.pattern.get(), rule.max_chars);
     if (fields_ok) out->lines.push_back(std::move(rule));
   }
   out->list_separator = r.Pattern(root, "list_separator", "list_separator");
@@ -583,7 +614,8 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
     const std::string id = RuleId(r, node);
     if (!r.CheckMap(node, "a marker family", id,
                     {"id", "rank", "pattern", "numeral", "inline", "runon_trigger",
-                     "needs_sequence", "alone", "max_number", "runon_until_heading", "about"},
+                     "needs_sequence", "alone", "max_number", "runon_until_heading", "about",
+                     "examples"},
                     {"id", "rank", "pattern", "numeral"}))
       continue;
     if (!ids.insert(id).second) r.Report(node["id"].Mark(), id, "duplicate family id");
@@ -609,6 +641,7 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
     family.alone = r.Bool(node, "alone", id, false);
     family.runon_until_heading = r.Bool(node, "runon_until_heading", id, false);
     family.max_number = r.Int(node, "max_number", id, 99, 1, 10000);
+    r.Examples(node, id, family.pattern.get(), 0, true);
     if (family.pattern) out->families.push_back(std::move(family));
   }
 }
@@ -693,6 +726,7 @@ std::shared_ptr<const RuleSet> LoadRules(const std::vector<EmbeddedFile>& files)
     }
     rules->sources.push_back(file->name);
     FileReader reader(*file, &diagnostics);
+    reader.examples = &rules->examples;
     YAML::Node root;
     try {
       root = YAML::Load(file->text);
@@ -753,6 +787,27 @@ std::shared_ptr<const RuleSet> LoadRulesFromDirectory(const std::string& dir) {
   }
   if (!diagnostics.empty()) throw Error(std::move(diagnostics));
   return LoadRules(files);
+}
+
+std::vector<std::string> RunRuleExamples(const RuleSet& rules) {
+  std::vector<std::string> failures;
+  for (const RuleExample& ex : rules.examples) {
+    Line line;
+    line.text = ex.text;
+    BuildView(&line);
+    const std::string_view subject = ex.on_text ? std::string_view(line.text) : TrimmedView(line.view);
+    const bool fits = ex.max_chars <= 0 || CountChars(subject) <= static_cast<size_t>(ex.max_chars);
+    const bool matched =
+        fits && (ex.anchored ? ex.pattern->Match(re2::StringPiece(subject.data(), subject.size()), 0,
+                                                 subject.size(), RE2::ANCHOR_START, nullptr, 0)
+                             : RE2::PartialMatch(re2::StringPiece(subject.data(), subject.size()),
+                                                 *ex.pattern));
+    if (matched == ex.match) continue;
+    failures.push_back(ex.file + ":" + std::to_string(ex.line) + ": rule " + ex.rule + ": example '" +
+                       Abbreviate(ex.text, 60) + "' expected " + (ex.match ? "a match, got none" : "no match, got one") +
+                       (ex.match && !fits ? " (longer than max_chars)" : ""));
+  }
+  return failures;
 }
 
 }  // namespace gangmu

@@ -24,6 +24,12 @@ std::shared_ptr<const RuleSet> LoadRules(const std::vector<EmbeddedFile>& files)
 // The built-in rules (compiled into the binary).
 std::shared_ptr<const RuleSet> LoadDefaultRules();
 
+// Runs every rule's examples (RuleSet::examples) on the line view a page's line would have,
+// as the rule is matched (a line rule within its max_chars, a marker family at the line's
+// start, a repair on the text); one message per example that does not hold:
+// "file:line: rule id: example '…' expected a match, got none" (or the reverse).
+std::vector<std::string> RunRuleExamples(const RuleSet& rules);
+
 // The built-in rules with each file present in `dir` replacing its built-in namesake. A .yaml
 // file in `dir` that is not a rule file is an error.
 std::shared_ptr<const RuleSet> LoadRulesFromDirectory(const std::string& dir);

@@ -201,7 +201,22 @@ struct HeadingRules {
   std::array<bool, 256> inline_after_lead{};
 };
 
+// An example a rule carries (`examples: {match: [...], keep: [...]}`): a line its pattern must
+// match, or must leave alone. `gangmu test-rules` runs them (RunRuleExamples in load_rules.h).
+struct RuleExample {
+  std::string file;  // The rule file, and the example's line in it.
+  int line = 0;
+  std::string rule;
+  std::string text;
+  bool match = true;
+  const RE2* pattern = nullptr;  // Owned by the rule.
+  int max_chars = 0;             // A line rule's limit (0: none).
+  bool anchored = false;         // Matched at the line's start (marker families).
+  bool on_text = false;          // Matched on the text, not the view (normalize repairs).
+};
+
 struct RuleSet {
+  std::vector<RuleExample> examples;
   NormalizeRules normalize;
   FurnitureRules furniture;
   SplitRules split;

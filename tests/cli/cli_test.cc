@@ -67,7 +67,7 @@ TEST_CASE("cli: --help teaches formats, rules and exit codes", "[cli]") {
 TEST_CASE("cli: each --help is exactly the reviewed text in tests/cli/help", "[cli]") {
   // A change to an option or its help shows up here; copy `gangmu X --help` over the file after
   // reading it.
-  for (const std::string command : {"", "extract", "validate", "explain", "review"}) {
+  for (const std::string command : {"", "extract", "validate", "explain", "review", "test-rules"}) {
     std::vector<std::string> args;
     if (!command.empty()) args.push_back(command);
     args.push_back("--help");
@@ -351,4 +351,22 @@ TEST_CASE("cli: --format chunks writes one JSON object per chunk, in input order
   CHECK(chunks[1]["input"] == "-");
   auto bad = RunCli({"extract", "-", "--format", "chunks", "--chunk-chars", "5"}, "x");
   CHECK(bad.code == 2);
+}
+
+TEST_CASE("cli: test-rules reports an example that does not hold, with file and line", "[cli]") {
+  const fs::path dir = TempDir("test-rules");
+  fs::create_directories(dir);
+  Write(dir / "headings.yaml",
+        "families:\n  - id: dun\n    rank: 1\n    pattern: '(?P<marker>(?P<num>[一二三])、)'\n"
+        "    numeral: chinese\n    examples:\n      match: [一、总则, 四、附则]\n      keep: [一是]\n");
+  auto r = RunCli({"test-rules", dir.string()});
+  CHECK(r.code == 1);
+  // The other files are the built-in ones, with their examples.
+  CHECK(r.err.rfind((dir / "headings.yaml").string() +
+                        ":7: rule dun: example '四、附则' expected a match, got none\ngangmu: 1 of ",
+                    0) == 0);
+  CHECK(r.err.substr(r.err.size() - 24) == " example(s) do not hold\n");
+  auto ok = RunCli({"test-rules"});
+  CHECK(ok.code == 0);
+  CHECK(ok.out.find(" rule(s) hold\n") != std::string::npos);
 }

@@ -1,6 +1,9 @@
 // Stage 0: load_rules.cc. Error messages are checked by their exact text.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <set>
+
 #include "diagnostic.h"
 #include "load_rules.h"
 
@@ -333,4 +336,39 @@ TEST_CASE("rules: flattened's cut needs a group", "[rules]") {
   }
   CHECK_THROWS_WITH(LoadRules(files), Catch::Contains("rules/normalize.yaml:2:") &&
                                           Catch::Contains("'cut' needs a group"));
+}
+
+TEST_CASE("rules: every built-in rule carries examples, and they hold", "[rules]") {
+  const auto rules = LoadDefaultRules();
+  std::set<std::string> with_examples;
+  for (const auto& ex : rules->examples) with_examples.insert(ex.rule);
+  std::vector<std::string> ids;
+  for (const auto& r : rules->normalize.repairs) ids.push_back(r.id);
+  for (const auto& r : rules->normalize.checks) ids.push_back(r.id);
+  for (const auto& r : rules->furniture.lines) ids.push_back(r.id);
+  for (const auto& r : rules->furniture.phrases) ids.push_back(r.id);
+  for (const auto& r : rules->metadata.lines) ids.push_back(r.id);
+  for (const auto& f : rules->headings.families) ids.push_back(f.id);
+  for (const auto& id : ids) {
+    INFO(id);
+    CHECK(with_examples.count(id) == 1);
+  }
+  CHECK(RunRuleExamples(*rules).empty());
+}
+
+TEST_CASE("rules: an example that does not hold is reported with file, line and rule", "[rules]") {
+  auto files = DefaultRuleFiles();
+  int lines_at = 0;  // The line of "lines:" in furniture.yaml; the rule goes right under it.
+  for (auto& f : files) {
+    if (f.name != "rules/furniture.yaml") continue;
+    const size_t at = f.text.find("\nlines:\n");
+    REQUIRE(at != std::string::npos);
+    lines_at = static_cast<int>(std::count(f.text.begin(), f.text.begin() + at + 1, '\n')) + 1;
+    f.text.insert(at + 8, "  - id: footer\n    pattern: '^返回顶部$'\n    examples:\n      match:\n"
+                          "        - 返回顶部\n        - 回到顶部\n      keep:\n        - 返回顶部了\n");
+  }
+  const auto rules = LoadRules(files);
+  CHECK(RunRuleExamples(*rules) ==
+        std::vector<std::string>{"rules/furniture.yaml:" + std::to_string(lines_at + 6) +
+                                 ": rule footer: example '回到顶部' expected a match, got none"});
 }
