@@ -752,6 +752,28 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       }
     }
   }
+  // The article's own title line under a headline or a labelled title: a line in [from, limit)
+  // that `headline` contains (cleaned as a title is: a footnote mark goes), of at least
+  // min_chars, with names or fields under it. Its index and the index of the line under it, or
+  // -1. `whole`: the line may be all of the headline.
+  auto own_title_line = [&](size_t from, size_t limit, const std::string& headline,
+                            size_t min_chars, bool whole) -> std::pair<int, size_t> {
+    for (size_t j = from; j < limit && j < lines.size(); ++j) {
+      if (gone[j] || lines[j].view.size() > headline.size() + 8) continue;  // a short line only
+      const std::string key = WithoutSpaces(TitleText(lines[j], rules));
+      if ((!whole && key.size() >= headline.size()) || CountChars(key) < min_chars ||
+          headline.find(key) == std::string::npos) {
+        continue;
+      }
+      size_t next = j + 1;
+      while (next < lines.size() && gone[next]) ++next;
+      if (next < lines.size() &&
+          (IsAuthorLine(lines[next], rules) || IsMetadataLine(lines[next], rules, true))) {
+        return {static_cast<int>(j), next};
+      }
+    }
+    return {-1, 0};
+  };
   // 2. The title among what is left.
   int title_index = -1;
   bool heading_title = false;  // The title line stays as the body's first heading.
@@ -773,25 +795,14 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       // lines down that the headline contains, with names or fields under it, is the title; the
       // headline and the intro are the repost's (above the title).
       if (!heading_title) {
-        const std::string headline = WithoutSpaces(TitleText(lines[title_index], rules));
         constexpr size_t kLookahead = 12;
-        for (size_t j = title_index + 1; j < lines.size() && j < header_end + kLookahead; ++j) {
-          // A short line only; cleaned as a title is (a footnote mark: 题名*).
-          if (gone[j] || lines[j].view.size() > headline.size() + 8) continue;
-          const std::string key = WithoutSpaces(TitleText(lines[j], rules));
-          if (key.size() >= headline.size() ||
-              CountChars(key) < 2 * static_cast<size_t>(rules.title_weights.min_chars) ||
-              headline.find(key) == std::string::npos) {
-            continue;
-          }
-          size_t next = j + 1;
-          while (next < lines.size() && gone[next]) ++next;
-          if (next < lines.size() &&
-              (IsAuthorLine(lines[next], rules) || IsMetadataLine(lines[next], rules, true))) {
-            title_index = static_cast<int>(j);
-            header_end = std::max(header_end, next + 1);  // its names are the header's
-            break;
-          }
+        const auto [own, under] =
+            own_title_line(title_index + 1, header_end + kLookahead,
+                           WithoutSpaces(TitleText(lines[title_index], rules)),
+                           2 * static_cast<size_t>(rules.title_weights.min_chars), false);
+        if (own >= 0) {
+          title_index = own;
+          header_end = std::max(header_end, under + 1);  // its names are the header's
         }
       }
       // A title over two lines: the second ends in a document's genre word (…的意见, …的通知)
@@ -865,23 +876,13 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
     // repost's column tag or exclamation): a line the labelled title contains, with names or
     // metadata under it, is the title.
     title_index = label_title;
-    const std::string label_key = WithoutSpaces(article->title);
-    for (size_t j = label_title + 1; j < header_end && j < lines.size(); ++j) {
-      if (gone[j]) continue;
-      const std::string key = WithoutSpaces(lines[j].view);
-      if (CountChars(key) < static_cast<size_t>(rules.title_weights.min_chars) ||
-          label_key.find(key) == std::string::npos) {
-        continue;
-      }
-      size_t next = j + 1;
-      while (next < lines.size() && gone[next]) ++next;
-      if (next < lines.size() &&
-          (IsAuthorLine(lines[next], rules) || IsMetadataLine(lines[next], rules, true))) {
-        title_index = static_cast<int>(j);
-        article->title = TitleText(lines[j], rules);
-        record(lines[j], "title", "own_title_line");
-        break;
-      }
+    const int own = own_title_line(label_title + 1, header_end, WithoutSpaces(article->title),
+                                   static_cast<size_t>(rules.title_weights.min_chars), true)
+                        .first;
+    if (own >= 0) {
+      title_index = own;
+      article->title = TitleText(lines[own], rules);
+      record(lines[own], "title", "own_title_line");
     }
   }
   if ((title_index < 0 || title_index == label_title) && !article->title.empty()) {

@@ -10,14 +10,20 @@ trap 'rm -rf "$work"' EXIT
 inputs=()
 for i in $(seq 600); do inputs+=("$dir"); done
 fail() { echo "$*" >&2; cat "$work/err" >&2; exit 1; }
+# Starts gangmu with the given arguments, sends signal $1 a second later, sets $code.
+run_and_signal() {
+  local signal=$1
+  shift
+  "$gangmu" "$@" 2>"$work/err" &
+  local pid=$!
+  sleep 1
+  kill -"$signal" $pid
+  wait $pid
+  code=$?
+}
 
 # JSON Lines to a file: nothing is written, not even the temporary file.
-"$gangmu" extract "${inputs[@]}" --format jsonl -j 1 -o "$work/out.jsonl" 2>"$work/err" &
-pid=$!
-sleep 1
-kill -TERM $pid
-wait $pid
-code=$?
+run_and_signal TERM extract "${inputs[@]}" --format jsonl -j 1 -o "$work/out.jsonl"
 [ "$code" -eq 143 ] || fail "jsonl: exit code $code, expected 143"
 [ ! -e "$work/out.jsonl" ] || fail "jsonl: out.jsonl exists"
 [ ! -e "$work/out.jsonl.tmp" ] || fail "jsonl: out.jsonl.tmp left behind"
@@ -32,12 +38,7 @@ dst.mkdir()
 for f in sorted(src.glob("*.txt")):
     for i in range(800):
         (dst / f"{i}_{f.name}").write_bytes(f.read_bytes())' "$dir" "$work/copies"
-"$gangmu" extract "$work/copies" --format json -j 2 -o "$work/out" 2>"$work/err" &
-pid=$!
-sleep 1
-kill -INT $pid
-wait $pid
-code=$?
+run_and_signal INT extract "$work/copies" --format json -j 2 -o "$work/out"
 [ "$code" -eq 130 ] || fail "json: exit code $code, expected 130"
 written=$(sed -nE "s/^gangmu: stopped by SIGINT: ([0-9]+) input\(s\) written to .*/\1/p" "$work/err")
 [ -n "$written" ] || fail "json: unexpected message"
