@@ -397,6 +397,8 @@ std::shared_ptr<const RuleSet> LoadRulesOrReport(const std::string& dir, std::os
 }
 
 int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
+  // First of all: a signal while the rules load stops the run before its first input.
+  const StopSignals stop_signals;
   const std::shared_ptr<const RuleSet> rules = LoadRulesOrReport(args.rules_dir, err);
   if (!rules) return kUsage;
   int failures = 0;
@@ -454,7 +456,6 @@ int RunExtract(const ExtractArgs& args, std::istream& in, std::ostream& out, std
   std::set<std::string> stems;
   size_t documents = 0, written = 0;
   bool broken_pipe = false;
-  const StopSignals stop_signals;
   RunOrdered<Task, Outcome>(
       jobs,
       [&]() -> std::optional<Task> {
