@@ -722,7 +722,8 @@ std::vector<std::string> CheckDocument(std::string_view text, const SchemaValida
     document = ParseJson(text);
   } catch (const nlohmann::json::other_error& e) {
     return {WithoutJsonPrefix(e.what())};
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // A parse error, or a number too large for any type (1e99999: out_of_range).
     return {"not JSON: " + WithoutJsonPrefix(e.what())};
   }
   return validator.Validate(document);

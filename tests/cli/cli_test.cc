@@ -185,6 +185,13 @@ TEST_CASE("cli: validate accepts our output and rejects a broken document", "[cl
   auto bad = RunCli({"validate", (dir / "bad.jsonl").string()});
   CHECK(bad.code == 1);
   CHECK(bad.err.find("bad.jsonl:1: /articles/0/sections/0/number:") != std::string::npos);
+  // A number beyond any type is refused with a message (found by the validate fuzzer: it was
+  // an uncaught exception).
+  Write(dir / "big.json", "{\"input\": 1e99999}");
+  auto big = RunCli({"validate", (dir / "big.json").string()});
+  CHECK(big.code == 1);
+  CHECK(big.err == (dir / "big.json").string() + ": not JSON: number overflow parsing '1e99999'\n"
+                   "gangmu: 1 of 1 document(s) break the schema\n");
   // A file that cannot be opened counts as a document that fails.
   const std::string missing = (dir / "missing.json").string();
   auto gone = RunCli({"validate", missing, (dir / "good.json").string()});
