@@ -17,20 +17,11 @@ bool Contains(const std::u32string& set, char32_t c) {
   return set.find(c) != std::u32string::npos;
 }
 
-char32_t LastChar(const std::string& s) {
-  if (s.empty()) return 0;
-  size_t len;
-  return DecodeAt(s, PreviousCharStart(s, s.size()), &len);
-}
-
 char32_t FirstChar(const std::string& s) {
   size_t len;
   return s.empty() ? 0 : DecodeAt(s, 0, &len);
 }
 
-bool IsWordChar(char32_t c) {
-  return IsHan(c) || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 // Trailing sentence punctuation off a heading line.
 std::string StripTrailingPunct(const std::string& s) {

@@ -167,4 +167,14 @@ void SpacelessHash::Mix(uint64_t word) {
   hash_ ^= hash_ >> 29;
 }
 
+char32_t LastChar(std::string_view s) {
+  if (s.empty()) return 0;
+  size_t len;
+  return DecodeAt(s, PreviousCharStart(s, s.size()), &len);
+}
+
+bool IsWordChar(char32_t c) {
+  return IsHan(c) || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 }  // namespace gangmu

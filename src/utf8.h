@@ -54,6 +54,10 @@ size_t CountChars(std::string_view s);
 size_t DisplayWidth(std::string_view s, size_t chars);
 // Byte offset of the code point before byte offset i (0 when i is 0).
 size_t PreviousCharStart(std::string_view s, size_t i);
+// The last character of s (0 when empty).
+char32_t LastChar(std::string_view s);
+// A Han character, an ASCII letter or a digit.
+bool IsWordChar(char32_t c);
 bool IsHan(char32_t c);
 // Whitespace including the ideographic space and no-break space.
 bool IsSpace(char32_t c);

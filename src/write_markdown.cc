@@ -1,7 +1,6 @@
 // Result -> CommonMark; see write_markdown.h.
 #include "write_markdown.h"
 
-#include <cctype>
 #include <vector>
 
 #include "utf8.h"
@@ -10,11 +9,6 @@ namespace gangmu {
 namespace {
 
 constexpr int kMaxHeadingLevel = 6;  // CommonMark has six; deeper sections are strong lines.
-
-char32_t LastChar(const std::string& s) {
-  size_t len = 1;
-  return DecodeAt(s, PreviousCharStart(s, s.size()), &len);
-}
 
 void Block(std::string* out, const std::string& text) {
   if (!out->empty()) *out += '\n';
@@ -97,9 +91,7 @@ void WriteArticle(const Article& a, int level, std::string* out) {
 
 std::string SectionLabel(const Section& s) {
   if (s.heading.empty()) return s.marker;
-  const bool spaced = !s.marker.empty() && (IsHan(LastChar(s.marker)) ||
-                                            std::isalnum(static_cast<unsigned char>(s.marker.back())));
-  return s.marker + (spaced ? " " : "") + s.heading;
+  return s.marker + (IsWordChar(LastChar(s.marker)) ? " " : "") + s.heading;
 }
 
 std::string EscapeMarkdown(std::string_view text) {
