@@ -238,12 +238,13 @@ class FileReader {
       Report(node.Mark(), rule_id, "'" + key + "' must be a string holding an RE2 pattern");
       return nullptr;
     }
+    std::string pattern;
+    if (!Expand(node, rule_id, &pattern)) return nullptr;
     RE2::Options options;
     options.set_log_errors(false);
-    auto re = std::make_unique<const RE2>(node.Scalar(), options);
+    auto re = std::make_unique<const RE2>(pattern, options);
     if (!re->ok()) {
       std::string message = "invalid RE2 pattern: " + re->error();
-      const std::string& pattern = node.Scalar();
       if (pattern.find("(?=") != std::string::npos || pattern.find("(?!") != std::string::npos ||
           pattern.find("(?<=") != std::string::npos || pattern.find("(?<!") != std::string::npos) {
         message += " (RE2 has no look-around; match the context and capture the part you need)";
@@ -262,6 +263,60 @@ class FileReader {
     return re;
   }
 
+  // The file's `define:` mapping: names for pattern pieces that several patterns share. A
+  // definition may use the ones above it; each must compile on its own.
+  void Defines(const YAML::Node& node) {
+    if (!node || node.IsNull()) return;
+    if (!node.IsMap()) {
+      Report(node.Mark(), "", "'define' must be a mapping of names to pattern pieces");
+      return;
+    }
+    for (const auto& kv : node) {
+      const std::string name = kv.first.Scalar();
+      if (!RE2::FullMatch(name, "[A-Za-z_][A-Za-z0-9_]*")) {
+        Report(kv.first.Mark(), "", "definition name '" + Abbreviate(name) +
+                                        "' must be letters, digits and _ (used as (?&name))");
+        continue;
+      }
+      if (defines_.count(name)) {
+        Report(kv.first.Mark(), "", "duplicate definition '" + name + "'");
+        continue;
+      }
+      if (Regex re = Compile(kv.second, "define", "", {})) {
+        std::string piece;
+        Expand(kv.second, "", &piece);
+        defines_[name] = piece;
+      }
+    }
+  }
+
+  // node's pattern with every (?&name) replaced by (?:the definition); false (reported) for
+  // a name the file does not define. RE2 rejects (?& itself, so no valid pattern holds it.
+  bool Expand(const YAML::Node& node, const std::string& rule_id, std::string* out) {
+    const std::string& pattern = node.Scalar();
+    out->clear();
+    size_t at = 0;
+    for (size_t use; (use = pattern.find("(?&", at)) != std::string::npos;) {
+      const size_t end = pattern.find(')', use);
+      const std::string name =
+          pattern.substr(use + 3, end == std::string::npos ? std::string::npos : end - use - 3);
+      const auto it = defines_.find(name);
+      if (end == std::string::npos || it == defines_.end()) {
+        std::string known;
+        for (const auto& d : defines_) known += (known.empty() ? "" : ", ") + d.first;
+        Report(node.Mark(), rule_id,
+               "unknown definition (?&" + Abbreviate(name) + "); " +
+                   (known.empty() ? "this file has no 'define:' section"
+                                  : "this file defines " + known));
+        return false;
+      }
+      out->append(pattern, at, use - at).append("(?:").append(it->second).append(")");
+      at = end + 1;
+    }
+    out->append(pattern, at, std::string::npos);
+    return true;
+  }
+
   std::u32string Chars(const YAML::Node& map, const std::string& key, const std::string& rule_id,
                        const std::string& fallback) {
     const std::string s = String(map, key, rule_id, fallback);
@@ -275,6 +330,7 @@ class FileReader {
   std::string name_;
   std::vector<std::string> lines_;
   std::vector<Diagnostic>* diagnostics_;
+  std::map<std::string, std::string> defines_;  // define: name -> expanded piece
 };
 
 // The sequence under map[key]; an absent key is an empty list.
@@ -298,7 +354,7 @@ std::string RuleId(FileReader& reader, const YAML::Node& rule) {
 
 void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
-  r.CheckMap(root, "normalize.yaml", "", {"repairs", "checks", "flattened"}, {});
+  r.CheckMap(root, "normalize.yaml", "", {"repairs", "checks", "flattened", "define"}, {});
   if (!root.IsMap()) return;
   if (root["flattened"] &&
       r.CheckMap(root["flattened"], "flattened", "flattened", {"cut", "min_chars", "min_cuts", "min_share", "about"},
@@ -442,7 +498,7 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
 }
 
 void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
-  r.CheckMap(root, "furniture.yaml", "", {"lines", "phrases", "link_lists", "shape"},
+  r.CheckMap(root, "furniture.yaml", "", {"lines", "phrases", "link_lists", "shape", "define"},
              {"lines", "link_lists"});
   if (!root.IsMap()) return;
   LoadFurnitureList(r, root, "lines", "a line rule", &out->lines);
@@ -466,7 +522,7 @@ void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
 
 void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
-  r.CheckMap(root, "split.yaml", "", {"compilation", "answers"}, {"compilation", "answers"});
+  r.CheckMap(root, "split.yaml", "", {"compilation", "answers", "define"}, {"compilation", "answers"});
   if (!root.IsMap()) return;
   const YAML::Node comp = root["compilation"];
   if (r.CheckMap(comp, "compilation", "compilation",
@@ -489,7 +545,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   r.CheckMap(root, "metadata.yaml", "",
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
               "page_date", "title_max_chars", "title_choice", "surnames", "compound_surnames", "title_counter_suffix", "title_column_prefix", "title_continuation", "glued_title", "closing_max_chars", "field_rest_max_chars", "not_title", "not_source", "spaced_name", "reference_item",
-              "title_site_suffix"},
+              "title_site_suffix", "define"},
              {"lines", "list_separator", "bare_author", "not_author", "references_start",
               "page_date"});
   if (!root.IsMap()) return;
@@ -598,7 +654,7 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
   r.CheckMap(root, "headings.yaml", "",
              {"families", "sentence_end", "inline_after", "closing", "heading_end",
-              "short_line_chars", "runon_min_chars"},
+              "short_line_chars", "runon_min_chars", "define"},
              {"families"});
   if (!root.IsMap()) return;
   out->sentence_end = r.Chars(root, "sentence_end", "", "。!?;");
@@ -735,6 +791,7 @@ std::shared_ptr<const RuleSet> LoadRules(const std::vector<EmbeddedFile>& files)
       continue;
     }
     try {
+      if (root.IsMap()) reader.Defines(root["define"]);
       if (wanted == "normalize.yaml") LoadNormalize(reader, root, &rules->normalize);
       if (wanted == "furniture.yaml") LoadFurniture(reader, root, &rules->furniture);
       if (wanted == "split.yaml") LoadSplit(reader, root, &rules->split);

@@ -372,3 +372,52 @@ TEST_CASE("rules: an example that does not hold is reported with file, line and 
         std::vector<std::string>{"rules/furniture.yaml:" + std::to_string(lines_at + 6) +
                                  ": rule footer: example '回到顶部' expected a match, got none"});
 }
+
+TEST_CASE("rules: define names a pattern piece that patterns use as (?&name)", "[rules]") {
+  auto rules = LoadRules(With("headings.yaml",
+                              "define:\n"
+                              "  cn: '[一二三]'\n"
+                              "  cn_num: '(?P<num>(?&cn))'\n"
+                              "families:\n"
+                              "  - id: cn_dun\n"
+                              "    rank: 10\n"
+                              "    pattern: '(?&cn_num)、'\n"
+                              "    numeral: chinese\n"));
+  REQUIRE(rules->headings.families.size() == 1);
+  const RE2& re = *rules->headings.families[0].pattern;
+  CHECK(re.pattern() == "(?:(?P<num>(?:[一二三])))、");
+  std::string num;
+  CHECK(RE2::PartialMatch("二、做法", re, &num));
+  CHECK(num == "二");
+}
+
+TEST_CASE("rules: an unknown definition, a bad name and a bad piece are named by line", "[rules]") {
+  CHECK(LoadError(With("headings.yaml",
+                       "define:\n"
+                       "  cn: '[一二三]'\n"
+                       "  bad name: 'x'\n"
+                       "  broken: '(x'\n"
+                       "families:\n"
+                       "  - id: cn_dun\n"
+                       "    rank: 10\n"
+                       "    pattern: '(?P<num>(?&cm))、'\n"
+                       "    numeral: chinese\n")) ==
+        "my/headings.yaml:3:3: definition name 'bad name' must be letters, digits and _ (used as "
+        "(?&name))\n"
+        "      bad name: 'x'\n"
+        "      ^\n"
+        "my/headings.yaml:4:11: invalid RE2 pattern: missing ): (x\n"
+        "      broken: '(x'\n"
+        "              ^\n"
+        "my/headings.yaml:8:14: rule 'cn_dun': unknown definition (?&cm); this file defines cn\n"
+        "        pattern: '(?P<num>(?&cm))、'\n"
+        "                 ^");
+  CHECK(LoadError(With("headings.yaml", std::string(kMinimalHeadings) +
+                                            "  - id: b\n    rank: 20\n"
+                                            "    pattern: '(?&x)(?P<num>[1-9])'\n"
+                                            "    numeral: arabic\n")) ==
+        "my/headings.yaml:8:14: rule 'b': unknown definition (?&x); this file has no 'define:' "
+        "section\n"
+        "        pattern: '(?&x)(?P<num>[1-9])'\n"
+        "                 ^");
+}
