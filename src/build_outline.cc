@@ -9,10 +9,6 @@
 namespace gangmu {
 namespace {
 
-// Shortest paragraph that a page break may have cut: shorter ones are headings, captions, list
-// items, which end without punctuation by nature.
-constexpr size_t kMinCutParagraphChars = 40;
-
 bool Contains(const std::u32string& set, char32_t c) {
   return set.find(c) != std::u32string::npos;
 }
@@ -41,10 +37,9 @@ std::string StripTrailingPunct(const std::string& s) {
 }
 
 // Text after a space that reads as body rather than the heading's second half: a sentence of
-// some length, or one with punctuation inside (…手段单一,缺乏吸引力。); 党群义工服务平台。 is
-// the heading's own words.
-bool LooksLikeBody(const std::string& v, size_t from, size_t to) {
-  constexpr size_t kMinBodyChars = 15;
+// heading_body_min_chars or more, or one with punctuation inside (…手段单一,缺乏吸引力。);
+// 党群义工服务平台。 is the heading's own words.
+bool LooksLikeBody(const std::string& v, size_t from, size_t to, const HeadingRules& rules) {
   static const std::u32string kInner = U",，、;；:：";
   size_t len, chars = 0;
   const size_t last = PreviousCharStart(v, to);
@@ -53,7 +48,7 @@ bool LooksLikeBody(const std::string& v, size_t from, size_t to) {
     ++chars;
     if (i != last && kInner.find(c) != std::u32string::npos) return true;
   }
-  return chars >= kMinBodyChars;
+  return chars >= static_cast<size_t>(rules.heading_body_min_chars);
 }
 
 // A short line without a sentence end: a heading's words, not a paragraph.
@@ -103,7 +98,7 @@ HeadingParts SplitHeading(const Line& line, size_t from, size_t to, const Headin
       size_t after_len;
       const char32_t after = i + 1 < to ? DecodeAt(v, i + 1, &after_len) : 0;
       len = 1;
-      if (IsHan(before) && IsHan(after) && (long_unpunctuated || LooksLikeBody(v, i + 1, to))) {
+      if (IsHan(before) && IsHan(after) && (long_unpunctuated || LooksLikeBody(v, i + 1, to, rules))) {
         cut = i;
         break;
       }
@@ -127,7 +122,7 @@ struct OpenSection {
 
 class OutlineBuilder {
  public:
-  explicit OutlineBuilder(Article* article) : article_(article) {}
+  OutlineBuilder(Article* article, const HeadingRules& rules) : article_(article), rules_(rules) {}
 
   // The number the family had last in this article (0 when never seen).
   int LastNumber(const MarkerFamily* family) const {
@@ -200,11 +195,15 @@ class OutlineBuilder {
   }
 
  private:
-  static bool IsCut(const std::string& paragraph) {
-    return IsWordChar(LastChar(paragraph)) && CountChars(paragraph) >= kMinCutParagraphChars;
+  // A paragraph a page break cut ends mid-word and is at least page_break_min_chars long:
+  // shorter ones are headings, captions, list items, which end without punctuation by nature.
+  bool IsCut(const std::string& paragraph) const {
+    return IsWordChar(LastChar(paragraph)) &&
+           CountChars(paragraph) >= static_cast<size_t>(rules_.page_break_min_chars);
   }
 
   Article* article_;
+  const HeadingRules& rules_;
   std::vector<OpenSection> stack_;
   std::map<const MarkerFamily*, int> last_number_;
 };
@@ -213,7 +212,7 @@ class OutlineBuilder {
 
 void BuildOutline(Article* article, const HeadingRules& rules) {
   std::vector<Segment> segments = SegmentParagraphs(article->lines, rules);
-  OutlineBuilder builder(article);
+  OutlineBuilder builder(article, rules);
   for (size_t i = 0; i < segments.size(); ++i) {
     const Segment& seg = segments[i];
     const Line& line = *seg.line;

@@ -16,9 +16,8 @@ namespace {
 // A line ending in a sentence end is body text, and one ending in a colon introduces what
 // follows (同志们:, 各位代表:): neither is a title. A short question that is one sentence is
 // a title (如何做好基层党建工作?); a short exclamation is more often a salutation (各位代表!).
-bool EndsLikeSentence(const std::string& view) {
+bool EndsLikeSentence(const std::string& view, const TitleWeights& shape) {
   static const std::vector<std::string> kEnds = {"。", "!", "?", ";", "…", ":"};
-  constexpr size_t kMaxQuestionTitleChars = 40;
   for (const auto& end : kEnds) {
     if (view.size() < end.size() || view.compare(view.size() - end.size(), end.size(), end) != 0) {
       continue;
@@ -28,10 +27,9 @@ bool EndsLikeSentence(const std::string& view) {
     if (end != "?" && end != "!") return true;
     // A short exclamation that is a whole headline (…研究热点分析!) reads as a title; a
     // salutation (各位代表!) is shorter.
-    constexpr size_t kMinExclamationTitleChars = 10;
     const std::string_view rest(view.data(), view.size() - end.size());
-    return CountChars(view) > kMaxQuestionTitleChars ||
-           (end == "!" && CountChars(view) < kMinExclamationTitleChars) ||
+    return CountChars(view) > static_cast<size_t>(shape.question_max_chars) ||
+           (end == "!" && CountChars(view) < static_cast<size_t>(shape.exclamation_min_chars)) ||
            rest.find_first_of("!?;") != std::string_view::npos ||
            rest.find("。") != std::string_view::npos;
   }
@@ -291,7 +289,7 @@ bool OpensBody(const Line& line, const MetadataRules& rules) {
   // A line without words (a lone colon or bar) is a page's remnant, not its body.
   if (!HasTitleWords(line.view)) return false;
   return CountChars(line.view) > static_cast<size_t>(rules.title_max_chars) ||
-         EndsLikeSentence(line.view);
+         EndsLikeSentence(line.view, rules.title_weights);
 }
 
 // Words enough to name an article: a Han character or three letters.
@@ -365,8 +363,8 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
   // paragraph by shape lead to a line that a body paragraph, heading or metadata follows, the
   // zone runs to that line. A salutation (同志们:) ends the search: the speech has no title.
   if (std::find(kind.begin(), kind.begin() + body, 't') == kind.begin() + body) {
-    constexpr size_t kMaxSkipped = 12;
-    for (size_t k = body; k < lines.size() && k < body + kMaxSkipped; ++k) {
+    const size_t notice_lines = static_cast<size_t>(rules.title_weights.notice_lines);
+    for (size_t k = body; k < lines.size() && k < body + notice_lines; ++k) {
       const Line& line = lines[k];
       const std::string_view v = TrimmedView(line.view);
       if (v.size() >= 1 && v.back() == ':') break;
@@ -393,7 +391,7 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
   if (std::find(kind.begin(), kind.begin() + body, 't') == kind.begin() + body && body < lines.size() &&
       rules.not_title && RE2::PartialMatch(lines[body].view, *rules.not_title) &&
       CountChars(lines[body].view) <= static_cast<size_t>(rules.title_max_chars) &&
-      !EndsLikeSentence(lines[body].view)) {
+      !EndsLikeSentence(lines[body].view, rules.title_weights)) {
     const std::string key = WithoutSpaces(lines[body].view);
     for (size_t j = body + 1; j < lines.size(); ++j) {
       if (WithoutSpaces(lines[j].view) == key) {
@@ -453,8 +451,8 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
   // two or more names beats a first line that nothing confirms. The lines between are the
   // repost's (above the title).
   if (!best_before_metadata) {
-    constexpr size_t kLookahead = 12;
-    for (size_t k = body; k + 1 < lines.size() && k < body + kLookahead; ++k) {
+    const size_t lookahead = static_cast<size_t>(rules.title_weights.own_title_lines);
+    for (size_t k = body; k + 1 < lines.size() && k < body + lookahead; ++k) {
       // Cheap tests first: a short line of names with separators under a short line.
       const Line& names = lines[k + 1];
       const bool several = names.view.size() <= 60 &&
@@ -493,7 +491,7 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
       if (!trimmed.empty() && trimmed.back() == ':') break;
       if (k < body && kind[k] == 't') continue;  // weighed above
       // Cheap tests first, then the field under it, which few lines have.
-      if (!HasTitleWords(line.view) || EndsLikeSentence(line.view) || !field(k + 1) ||
+      if (!HasTitleWords(line.view) || EndsLikeSentence(line.view, rules.title_weights) || !field(k + 1) ||
           OpensBody(line, rules) || (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title)) ||
           IsMetadataLine(line, rules, true) || IsAuthorLine(line, rules)) {
         continue;
@@ -683,11 +681,12 @@ void StripColumnPrefix(const MetadataRules& rules, Article* article) {
 
 // Where the closing block starts: the run of short lines without a sentence end that ends the
 // article (a notice's issuer and date, a signature).
-size_t ClosingStart(const std::vector<Line>& lines, size_t max_chars) {
+size_t ClosingStart(const std::vector<Line>& lines, const MetadataRules& rules) {
+  const size_t max_chars = static_cast<size_t>(rules.closing_max_chars);
   size_t i = lines.size();
   while (i > 0) {
     const Line& line = lines[i - 1];
-    if (CountChars(line.view) > max_chars || EndsLikeSentence(line.view) ||
+    if (CountChars(line.view) > max_chars || EndsLikeSentence(line.view, rules.title_weights) ||
         line.view.find("。") != std::string::npos) {
       break;
     }
@@ -744,7 +743,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       // What field rules leave of a header line is the line's furniture when it is short (a
       // category label, a site name) or scores as such (网站名 手机版 分类:…).
       std::string why = "field_rest";
-      const bool sentence = EndsLikeSentence(lines[i].view) || lines[i].view.find("。") != std::string::npos;
+      const bool sentence = EndsLikeSentence(lines[i].view, rules.title_weights) || lines[i].view.find("。") != std::string::npos;
       if ((!sentence && CountChars(lines[i].view) <= static_cast<size_t>(rules.field_rest_max_chars)) ||
           (shape && shape->enabled && ShapeScore(lines[i].view, *shape, &why) >= shape->furniture_at)) {
         remove(lines[i], why == "field_rest" ? why : "shape:" + why);
@@ -795,9 +794,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       // lines down that the headline contains, with names or fields under it, is the title; the
       // headline and the intro are the repost's (above the title).
       if (!heading_title) {
-        constexpr size_t kLookahead = 12;
         const auto [own, under] =
-            own_title_line(title_index + 1, header_end + kLookahead,
+            own_title_line(title_index + 1, header_end + rules.title_weights.own_title_lines,
                            WithoutSpaces(TitleText(lines[title_index], rules)),
                            2 * static_cast<size_t>(rules.title_weights.min_chars), false);
         if (own >= 0) {
@@ -840,7 +838,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       while (next < lines.size() && gone[next]) ++next;
       if (next < lines.size() && TrimmedView(lines[next].view).rfind("——", 0) == 0 &&
           CountChars(lines[next].view) <= static_cast<size_t>(rules.title_max_chars) &&
-          !EndsLikeSentence(lines[next].view)) {
+          !EndsLikeSentence(lines[next].view, rules.title_weights)) {
         article->title += Trim(lines[next].text);
         gone[next] = true;
         record(lines[next], "title_part", "subtitle");
@@ -857,8 +855,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
         BuildView(&title);
         const std::string_view first = lines[next].view;
         size_t cut = 0, len = 1;
-        constexpr int kMaxPrefixChars = 4;
-        for (int k = 0; k < kMaxPrefixChars && cut < title.view.size(); ++k) {
+        for (int k = 0; k < rules.title_weights.category_prefix_chars && cut < title.view.size();
+             ++k) {
           DecodeAt(title.view, cut, &len);
           cut += len;
           const std::string_view rest = std::string_view(title.view).substr(cut);
@@ -899,12 +897,11 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   // The chosen line as the page prints it (with its column tag or site name) repeats too.
   const std::string title_line_key =
       title_index >= 0 && !gone[title_index] ? WithoutSpaces(lines[title_index].view) : "";
-  const size_t closing = std::max(header_end, ClosingStart(lines, rules.closing_max_chars));
+  const size_t closing = std::max(header_end, ClosingStart(lines, rules));
 
   // 3. The body: what no field took.
   std::vector<Line> body;
   bool names_may_follow = true;  // Name lines follow the title before any body line.
-  constexpr size_t kTitleRepeatLines = 6;
   for (size_t i = 0; i < lines.size(); ++i) {
     Line& line = lines[i];
     const bool is_title = static_cast<int>(i) == title_index;
@@ -918,7 +915,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
     // Pages repeat the title, sometimes below a line of widgets or counters that ended the
     // header: a copy among the first lines is no body.
     if (!is_title && !title_key.empty() &&
-        i < std::max<size_t>(header_end, title_index + 1 + kTitleRepeatLines) &&
+        i < std::max<size_t>(header_end, title_index + 1 + rules.title_weights.repeat_lines) &&
         (WithoutSpaces(line.view) == title_key || WithoutSpaces(line.view) == title_line_key)) {
       remove(line, "title_repeat");
       continue;

@@ -526,14 +526,21 @@ void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
   if (!root.IsMap()) return;
   const YAML::Node comp = root["compilation"];
   if (r.CheckMap(comp, "compilation", "compilation",
-                 {"article_header", "collection_title", "about"},
+                 {"article_header", "collection_title", "header_max_chars", "title_lines",
+                  "about"},
                  {"article_header", "collection_title"})) {
     out->article_headers = r.Patterns(comp, "article_header", "compilation", {"title", "num"});
     out->collection_title = r.Pattern(comp, "collection_title", "compilation", {"count"});
+    out->header_max_chars =
+        r.Int(comp, "header_max_chars", "compilation", out->header_max_chars, 1, 100000);
+    out->collection_title_lines =
+        r.Int(comp, "title_lines", "compilation", out->collection_title_lines, 1, 100000);
   }
   const YAML::Node answers = root["answers"];
-  if (r.CheckMap(answers, "answers", "answers", {"count", "separator", "label", "about"},
+  if (r.CheckMap(answers, "answers", "answers",
+                 {"count", "separator", "label", "card_max_chars", "about"},
                  {"count", "separator"})) {
+    out->card_max_chars = r.Int(answers, "card_max_chars", "answers", out->card_max_chars, 0, 100000);
     out->answer_count = r.Pattern(answers, "count", "answers", {"count"});
     out->answer_separator = r.Pattern(answers, "separator", "answers");
     if (answers["label"]) out->answer_label = r.Pattern(answers, "label", "answers");
@@ -602,7 +609,9 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   out->page_date = r.Pattern(root, "page_date", "page_date", {"year", "month", "day"});
   if (r.CheckMap(root["title_choice"], "title_choice", "title_choice",
                  {"repeated", "before_metadata", "book_title", "han", "too_short", "min_chars",
-                  "before_body", "first", "search_lines", "restated_tail", "about"},
+                  "before_body", "first", "search_lines", "restated_tail", "question_max_chars",
+                  "exclamation_min_chars", "notice_lines", "own_title_lines",
+                  "category_prefix_chars", "repeat_lines", "about"},
                  {})) {
     const YAML::Node t = root["title_choice"];
     TitleWeights& w = out->title_weights;
@@ -616,6 +625,15 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     w.first = r.Double(t, "first", "title_choice", w.first, -100, 100);
     w.search_lines = r.Int(t, "search_lines", "title_choice", w.search_lines, 0, 100000);
     w.restated_tail = r.Double(t, "restated_tail", "title_choice", w.restated_tail, 0, 1);
+    w.question_max_chars =
+        r.Int(t, "question_max_chars", "title_choice", w.question_max_chars, 0, 100000);
+    w.exclamation_min_chars =
+        r.Int(t, "exclamation_min_chars", "title_choice", w.exclamation_min_chars, 0, 100000);
+    w.notice_lines = r.Int(t, "notice_lines", "title_choice", w.notice_lines, 0, 100000);
+    w.own_title_lines = r.Int(t, "own_title_lines", "title_choice", w.own_title_lines, 0, 100000);
+    w.category_prefix_chars =
+        r.Int(t, "category_prefix_chars", "title_choice", w.category_prefix_chars, 0, 100);
+    w.repeat_lines = r.Int(t, "repeat_lines", "title_choice", w.repeat_lines, 0, 100000);
   }
   out->surnames = r.Chars(root, "surnames", "surnames", "");
   for (const auto& node : List(r, root, "compound_surnames")) {
@@ -654,7 +672,8 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
   r.CheckMap(root, "headings.yaml", "",
              {"families", "sentence_end", "inline_after", "closing", "heading_end",
-              "short_line_chars", "runon_min_chars", "define"},
+              "short_line_chars", "runon_min_chars", "page_break_min_chars",
+              "heading_body_min_chars", "define"},
              {"families"});
   if (!root.IsMap()) return;
   out->sentence_end = r.Chars(root, "sentence_end", "", "。!?;");
@@ -663,6 +682,10 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
   out->heading_end = r.Chars(root, "heading_end", "", "。!?;:");
   out->short_line_chars = r.Int(root, "short_line_chars", "", 60, 1, 100000);
   out->runon_min_chars = r.Int(root, "runon_min_chars", "", 150, 1, 1000000);
+  out->page_break_min_chars =
+      r.Int(root, "page_break_min_chars", "", out->page_break_min_chars, 1, 1000000);
+  out->heading_body_min_chars =
+      r.Int(root, "heading_body_min_chars", "", out->heading_body_min_chars, 1, 1000000);
   std::set<std::string> ids;
   const std::vector<YAML::Node> families = List(r, root, "families");
   if (families.empty()) r.Report(root.Mark(), "", "no marker families");

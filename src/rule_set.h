@@ -114,6 +114,9 @@ struct SplitRules {
   Regex answer_count;      // Group: count.
   Regex answer_separator;
   Regex answer_label;      // Optional: a separator that names the answer below it (最佳答案).
+  int header_max_chars = 120;       // An article header or collection title is this short.
+  int collection_title_lines = 12;  // The collection title stands in the page's first lines.
+  int card_max_chars = 20;          // An answerer's card line (a name, a date) is this short.
 };
 
 // metadata.yaml
@@ -142,6 +145,12 @@ struct TitleWeights {
   double first = 0.5;            // It is the zone's first candidate.
   int search_lines = 40;         // How far down a title with metadata under it is looked for.
   double restated_tail = 0.75;   // A (…) tail this share of whose Han the title holds goes.
+  int question_max_chars = 40;   // A line ending in ? up to this long may be a title.
+  int exclamation_min_chars = 10;  // One ending in ! this long or longer may (not 各位代表!).
+  int notice_lines = 12;         // Notice lines looked past over a title-less zone.
+  int own_title_lines = 12;      // How far under a labelled title or headline its own line is.
+  int category_prefix_chars = 4;  // A category before a title glued to the first sentence.
+  int repeat_lines = 6;          // Copies of the title this close under it are repeats.
 };
 
 struct MetadataRules {
@@ -195,6 +204,8 @@ struct HeadingRules {
   std::u32string heading_end;   // Where a paragraph's lead sentence ends.
   int short_line_chars = 60;
   int runon_min_chars = 150;
+  int page_break_min_chars = 40;    // A paragraph ending mid-word this long was cut by a break.
+  int heading_body_min_chars = 15;  // Text after a space in a heading this long is body.
   PatternIndex family_index;  // Over the families' patterns, anchored at a position.
   // Lead bytes of the UTF-8 forms of inline_after: a character with another lead byte is not
   // one of them, which spares decoding most characters of a paragraph.

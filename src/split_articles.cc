@@ -11,10 +11,6 @@
 namespace gangmu {
 namespace {
 
-// A header line is short: a long line ending in 篇3 is a sentence, not a header.
-constexpr size_t kMaxHeaderChars = 120;
-// An answerer's card line (a name, a date) is short.
-constexpr size_t kMaxCardChars = 20;
 
 // Lines reach this stage trimmed (filter_boilerplate.cc), so group offsets in the view map
 // straight back into the text.
@@ -58,12 +54,17 @@ std::string PageDate(const std::vector<Line>& header, const RE2& page_date) {
   return "";
 }
 
-bool IsShort(const Line& line) { return CountChars(line.view) <= kMaxHeaderChars; }
+// A header line is short (split.yaml's header_max_chars): a long line ending in 篇3 is a
+// sentence, not a header.
+bool IsShort(const Line& line, const SplitRules& split) {
+  return CountChars(line.view) <= static_cast<size_t>(split.header_max_chars);
+}
 
 // Text of an answer rather than a name, a date or a widget: a long line, or one holding a
 // sentence end (headings.yaml's sentence_end).
-bool LooksLikeBody(const Line& line, const std::u32string& sentence_end) {
-  if (!IsShort(line)) return true;
+bool LooksLikeBody(const Line& line, const RuleSet& rules) {
+  if (!IsShort(line, rules.split)) return true;
+  const std::u32string& sentence_end = rules.headings.sentence_end;
   size_t len;
   for (size_t i = 0; i < line.view.size(); i += len) {
     if (sentence_end.find(DecodeAt(line.view, i, &len)) != std::u32string::npos) return true;
@@ -73,9 +74,9 @@ bool LooksLikeBody(const Line& line, const std::u32string& sentence_end) {
 
 // Whether lines [begin, end) hold a body line (a long line or one with a sentence end).
 bool HasBodyBetween(const std::vector<Line>& lines, size_t begin, size_t end,
-                    const std::u32string& sentence_end) {
+                    const RuleSet& rules) {
   for (size_t i = begin; i < end; ++i) {
-    if (LooksLikeBody(lines[i], sentence_end)) return true;
+    if (LooksLikeBody(lines[i], rules)) return true;
   }
   return false;
 }
@@ -120,7 +121,7 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
   std::vector<size_t> headers;
   std::vector<const RE2*> header_patterns;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!IsShort(lines[i])) continue;
+    if (!IsShort(lines[i], split)) continue;
     for (const auto& pattern : split.article_headers) {
       if (RE2::FullMatch(lines[i].view, *pattern)) {
         headers.push_back(i);
@@ -133,10 +134,10 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
   // number (…制度 1, …方案1): those lines are the headers, the articles' title is the stem.
   std::string stem_title;
   if (headers.empty()) {
-    constexpr size_t kCollectionTitleLines = 12;
-    for (size_t i = 0; i < lines.size() && i < kCollectionTitleLines; ++i) {
+    for (size_t i = 0; i < lines.size() && i < static_cast<size_t>(split.collection_title_lines);
+         ++i) {
       const Line& line = lines[i];
-      if (!IsShort(line)) continue;
+      if (!IsShort(line, split)) continue;
       const size_t end = SiteSuffixStart(line, rules.metadata);
       Captures c = MatchLine(*split.collection_title, re2::StringPiece(line.view.data(), end));
       if (!c.matched) continue;
@@ -164,7 +165,7 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
       const size_t end = SiteSuffixStart(line, rules.metadata);
       Captures c =
           MatchLine(*split.collection_title, re2::StringPiece(line.view.data(), end));
-      if (c.matched && IsShort(line)) {
+      if (c.matched && IsShort(line, split)) {
         collection.title = Trim(line.TextOf(0, end));
         const std::string count = ViewGroup(*split.collection_title, c, "count");
         if (!count.empty()) collection.declared_count = DateNumber(count);
@@ -205,8 +206,7 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
       // An included document may carry its own counter (篇一:X / X的问题3篇一:) right under
       // the outer one: with no body line between, it is part of the article, not a new one.
       size_t next = h + 1;
-      while (next < headers.size() && !HasBodyBetween(lines, headers[h] + 1, headers[next],
-                                                      rules.headings.sentence_end)) {
+      while (next < headers.size() && !HasBodyBetween(lines, headers[h] + 1, headers[next], rules)) {
         ++next;
       }
       const size_t end = next < headers.size() ? headers[next] : lines.size();
@@ -244,7 +244,7 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
                                 : count_line < separators[0] ? count_line + 1
                                                              : 1;
     for (size_t i = answers_from; i < separators[0]; ++i) {
-      if (i != count_line && LooksLikeBody(lines[i], rules.headings.sentence_end)) {
+      if (i != count_line && LooksLikeBody(lines[i], rules)) {
         first_body = i;
         break;
       }
@@ -279,8 +279,8 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
       const size_t answer_end = end;
       if (s + 1 < separators.size()) {
         while (end > separators[s] + 1 && end - 1 != count_line &&
-               CountChars(lines[end - 1].view) <= kMaxCardChars &&
-               !LooksLikeBody(lines[end - 1], rules.headings.sentence_end)) {
+               CountChars(lines[end - 1].view) <= static_cast<size_t>(split.card_max_chars) &&
+               !LooksLikeBody(lines[end - 1], rules)) {
           --end;
         }
       }
