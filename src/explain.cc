@@ -1,9 +1,11 @@
 // Explain: each input line's fate; see explain.h.
 #include "explain.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 #include <sstream>
 
 #include "decode_input.h"
@@ -148,6 +150,78 @@ std::vector<LineAccount> ExplainPage(std::string_view display_name, std::string_
   }
   if (result_out) *result_out = std::move(result);
   return out;
+}
+
+const char* ProbeResultName(ProbeResult result) {
+  switch (result) {
+    case ProbeResult::kMatch:
+      return "match";
+    case ProbeResult::kTooLong:
+      return "longer than max_chars";
+    case ProbeResult::kNoMatch:
+      break;
+  }
+  return "no match";
+}
+
+LineTrials TryRules(const std::string& text, const RuleSet& rules) {
+  LineTrials out;
+  Line line;
+  line.text = text;
+  BuildView(&line);
+  out.view = std::string(TrimmedView(line.view));
+  for (const RuleProbe& probe : rules.probes) out.trials.push_back({&probe, ProbeMatches(probe, line)});
+  // Matches first, then rules the line is too long for, then the rest; each in file order.
+  const auto key = [&](const RuleTrial& t) {
+    const int group = t.result == ProbeResult::kMatch ? 0 : t.result == ProbeResult::kTooLong ? 1 : 2;
+    const auto file = std::find(rules.sources.begin(), rules.sources.end(), t.probe->file);
+    return std::make_tuple(group, file - rules.sources.begin(), t.probe->line);
+  };
+  std::stable_sort(out.trials.begin(), out.trials.end(),
+                   [&](const RuleTrial& a, const RuleTrial& b) { return key(a) < key(b); });
+  const ShapeRules& shape = rules.furniture.shape;
+  out.shape_enabled = shape.enabled;
+  if (shape.enabled) out.shape_score = ShapeScore(line.view, shape, nullptr, &out.shape_terms);
+  return out;
+}
+
+std::string FormatTrials(const LineTrials& trials, const RuleSet& rules, bool colour) {
+  std::ostringstream out;
+  size_t place_width = 0, kind_width = 0;
+  std::vector<std::string> places;
+  for (const auto& t : trials.trials) {
+    places.push_back(t.probe->file + ":" + std::to_string(t.probe->line));
+    place_width = std::max(place_width, places.back().size());
+    kind_width = std::max(kind_width, t.probe->kind.size());
+  }
+  out << "Rules tried on the line by itself (" << trials.trials.size()
+      << "), as the page's rules see it: " << trials.view << "\n";
+  for (size_t i = 0; i < trials.trials.size(); ++i) {
+    const RuleTrial& t = trials.trials[i];
+    const char* name = ProbeResultName(t.result);
+    const char* paint = !colour ? ""
+                        : t.result == ProbeResult::kMatch ? "\x1b[1;32m"
+                                                          : "\x1b[2m";
+    out << "  " << paint << name << std::string(24 - std::string(name).size(), ' ') << places[i]
+        << std::string(place_width - places[i].size() + 2, ' ') << t.probe->kind
+        << std::string(kind_width - t.probe->kind.size() + 2, ' ') << t.probe->rule
+        << (colour ? "\x1b[0m" : "") << "\n";
+  }
+  if (trials.shape_enabled) {
+    const ShapeRules& shape = rules.furniture.shape;
+    char score[64];
+    std::snprintf(score, sizeof score, "%.3g", trials.shape_score);
+    out << "Shape score " << score << " (";
+    if (trials.shape_terms.empty()) out << "no lexicon or feature";
+    for (size_t i = 0; i < trials.shape_terms.size(); ++i) {
+      std::snprintf(score, sizeof score, "%+.3g", trials.shape_terms[i].second);
+      out << (i ? ", " : "") << trials.shape_terms[i].first << " " << score;
+    }
+    out << "): furniture.yaml shape removes a line at the page's top or bottom from "
+        << shape.furniture_at << ", anywhere from " << shape.strong_at
+        << "; a body paragraph scores " << shape.body_at << " or less\n";
+  }
+  return out.str();
 }
 
 std::string FormatAccounts(const std::vector<LineAccount>& accounts, bool colour) {

@@ -156,12 +156,16 @@ bool IsAsciiSymbol(char32_t c) {
 
 }  // namespace
 
-double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* why) {
+double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* why,
+                  ShapeTerms* terms) {
   view = TrimmedView(view);
   const size_t chars = CountChars(view);
   if (chars == 0) return 0;
   const int long_steps = std::min<int>(3, static_cast<int>(chars) / rules.long_chars);
-  if (chars > static_cast<size_t>(rules.max_chars)) return rules.long_weight * long_steps;
+  if (chars > static_cast<size_t>(rules.max_chars)) {
+    if (terms) terms->push_back({"long (longer than max_chars: not scored)", rules.long_weight * long_steps});
+    return rules.long_weight * long_steps;
+  }
   double score = 0, best = 0;
   std::string_view best_id;  // A lexicon's id (the rules outlive the call) or a feature's.
   // Lexicons: each word a line holds counts once, each hit of a pattern lexicon once, at most
@@ -196,6 +200,7 @@ double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* w
     if (hits[l] == 0) continue;
     const double w = rules.lexicons[l].weight * hits[l];
     score += w;
+    if (terms) terms->push_back({rules.lexicons[l].id, w});
     if (w > best) best = w, best_id = rules.lexicons[l].id;
   }
   size_t nonspace = 0, han = 0, symbols = 0, function_words = 0;
@@ -231,11 +236,13 @@ double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* w
   if (last == '!' || last == '?' || last == ';') sentence = true;
   const auto feature = [&](double weight, std::string_view id) {
     score += weight;
+    if (terms) terms->push_back({std::string(id), weight});
     if (weight > best) best = weight, best_id = id;
   };
   if (nonspace > 0 && covered_chars > 0) {
     feature(rules.coverage_weight * std::min<double>(1.0, static_cast<double>(covered_chars) / nonspace),
             best_id.empty() ? std::string_view("lexicon") : best_id);
+    if (terms) terms->back().first = "coverage";
   }
   if (tokens >= 3 && han > 0 && !sentence && max_token <= static_cast<size_t>(rules.item_max_chars)) {
     feature(rules.items_weight, "menu_row");

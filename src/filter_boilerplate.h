@@ -23,8 +23,11 @@ void FilterBoilerplate(std::vector<Line>* lines, const FurnitureRules& rules,
 // How much a line looks like page furniture (positive) or article text (negative), from
 // furniture.yaml's `shape`: the weights of the lexicons it hits and of its shape features.
 // `why` (may be null) gets the id of the lexicon or feature that weighed most towards
-// furniture, for the removal record.
-double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* why);
+// furniture, for the removal record; `terms` (may be null; `gangmu explain --line`) every
+// lexicon and feature that weighed, with its weight.
+using ShapeTerms = std::vector<std::pair<std::string, double>>;
+double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* why,
+                  ShapeTerms* terms = nullptr);
 
 // The context decision (jusText's idea, on lines): the page's top zone runs to its first body
 // paragraph, its bottom zone from its last; there a line scoring `furniture_at` goes.

@@ -50,13 +50,19 @@ class FileReader {
 
   const std::string& name() const { return name_; }
 
-  std::vector<RuleExample>* examples = nullptr;  // Where a rule's `examples` go.
+  std::vector<RuleProbe>* probes = nullptr;      // Where each rule is recorded for probing,
+  std::vector<RuleExample>* examples = nullptr;  // and its `examples`.
 
-  // A rule's `examples: {match: [...], keep: [...]}`, each a line of text.
-  void Examples(const YAML::Node& rule, const std::string& id, const RE2* pattern, int max_chars,
-                bool anchored = false, bool on_text = false) {
+  // Records a rule (its pattern, how it is matched) and its `examples: {match: [...],
+  // keep: [...]}`, each a line of text.
+  void Rule(const YAML::Node& rule, const std::string& kind, const std::string& id,
+            const RE2* pattern, int max_chars = 0, bool anchored = false, bool on_text = false) {
+    if (!pattern || !probes) return;
+    probes->push_back(
+        {name_, rule.Mark().line + 1, kind, id, pattern, max_chars, anchored, on_text});
+    if (!rule.IsMap() || !examples) return;
     const YAML::Node node = rule["examples"];
-    if (!node || !pattern || !examples) return;
+    if (!node) return;
     if (!CheckMap(node, "examples", id, {"match", "keep"}, {})) return;
     for (const char* key : {"match", "keep"}) {
       const YAML::Node list = node[key];
@@ -70,8 +76,8 @@ class FileReader {
           Report(item.Mark(), id, "an example must be a line of text");
           continue;
         }
-        examples->push_back({name_, item.Mark().line + 1, id, item.Scalar(),
-                             std::string(key) == "match", pattern, max_chars, anchored, on_text});
+        examples->push_back(
+            {probes->size() - 1, item.Mark().line + 1, item.Scalar(), std::string(key) == "match"});
       }
     }
   }
@@ -215,6 +221,15 @@ class FileReader {
     return Compile(node, key, rule_id, groups);
   }
 
+  // Pattern(), recorded for probing as `kind` `key` (a file's single patterns: bare_author,
+  // link_lists item, ...).
+  Regex Single(const YAML::Node& map, const std::string& key, const std::string& rule_id,
+               const std::vector<std::string>& groups = {}, const std::string& kind = "") {
+    Regex re = Pattern(map, key, rule_id, groups);
+    Rule(map[key], kind.empty() ? rule_id : kind, key, re.get());
+    return re;
+  }
+
   // map[key] as one pattern or a list of them.
   std::vector<Regex> Patterns(const YAML::Node& map, const std::string& key,
                               const std::string& rule_id,
@@ -224,9 +239,12 @@ class FileReader {
     if (node && node.IsSequence()) {
       if (node.size() == 0) Report(node.Mark(), rule_id, "'" + key + "' must hold a pattern");
       for (const auto& item : node) {
-        if (Regex re = Compile(item, key, rule_id, groups)) out.push_back(std::move(re));
+        if (Regex re = Compile(item, key, rule_id, groups)) {
+          Rule(item, rule_id, key, re.get());
+          out.push_back(std::move(re));
+        }
       }
-    } else if (Regex re = Pattern(map, key, rule_id, groups)) {
+    } else if (Regex re = Single(map, key, rule_id, groups)) {
       out.push_back(std::move(re));
     }
     return out;
@@ -360,7 +378,7 @@ void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
       r.CheckMap(root["flattened"], "flattened", "flattened", {"cut", "min_chars", "min_cuts", "min_share", "about"},
                  {"cut"})) {
     const YAML::Node f = root["flattened"];
-    out->flattened.cut = r.Pattern(f, "cut", "flattened");
+    out->flattened.cut = r.Single(f, "cut", "flattened");
     if (out->flattened.cut && out->flattened.cut->NumberOfCapturingGroups() < 1) {
       r.Report(f["cut"].Mark(), "flattened", "'cut' needs a group: the spaces to cut at");
       out->flattened.cut = nullptr;
@@ -381,7 +399,7 @@ void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
         r.Report(node["replace"].Mark(), id, "invalid replacement: " + error);
         continue;
       }
-      r.Examples(node, id, rule.pattern.get(), 0, false, true);
+      r.Rule(node, "repair", id, rule.pattern.get(), 0, false, true);
       out->repairs.push_back(std::move(rule));
     }
   }
@@ -391,7 +409,7 @@ void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
                     {"id", "pattern", "message"}))
       continue;
     CheckRule rule{id, r.Pattern(node, "pattern", id), r.String(node, "message", id)};
-    r.Examples(node, id, rule.pattern.get(), 0, false, true);
+    r.Rule(node, "check", id, rule.pattern.get(), 0, false, true);
     if (rule.pattern) out->checks.push_back(std::move(rule));
   }
 }
@@ -411,7 +429,8 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
                        r.Bool(node, "opens_link_list", id, false),
                        r.Bool(node, "opens_contents", id, false),
                        r.Int(node, "min_symbols", id, 0, 0, 10000)};
-    r.Examples(node, id, rule.pattern.get(), rule.max_chars);
+    r.Rule(node, key == "lines" ? "furniture line" : "furniture phrase", id, rule.pattern.get(),
+           rule.max_chars);
     if (rule.pattern) out->push_back(std::move(rule));
   }
 }
@@ -471,6 +490,7 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
       continue;
     }
     lexicon.pattern = r.Pattern(node, "pattern", id);
+    r.Rule(node, "lexicon", id, lexicon.pattern.get());
     if (!lexicon.pattern) continue;
     out->pattern_lexicons.push_back(static_cast<int>(out->lexicons.size()));
     out->lexicons.push_back(std::move(lexicon));
@@ -507,12 +527,12 @@ void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
   if (r.CheckMap(links, "link_lists", "link_lists",
                  {"item", "numbered_item", "heading_item", "min_lines", "max_chars", "about"},
                  {"item"})) {
-    out->link_item = r.Pattern(links, "item", "link_lists");
+    out->link_item = r.Single(links, "item", "link_lists");
     if (links["numbered_item"]) {
-      out->link_numbered_item = r.Pattern(links, "numbered_item", "link_lists");
+      out->link_numbered_item = r.Single(links, "numbered_item", "link_lists");
     }
     if (links["heading_item"]) {
-      out->link_heading_item = r.Pattern(links, "heading_item", "link_lists");
+      out->link_heading_item = r.Single(links, "heading_item", "link_lists");
     }
     out->link_min_lines = r.Int(links, "min_lines", "link_lists", 3, 2, 1000);
     out->link_max_chars = r.Int(links, "max_chars", "link_lists", 100, 1, 100000);
@@ -530,7 +550,7 @@ void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
                   "about"},
                  {"article_header", "collection_title"})) {
     out->article_headers = r.Patterns(comp, "article_header", "compilation", {"title", "num"});
-    out->collection_title = r.Pattern(comp, "collection_title", "compilation", {"count"});
+    out->collection_title = r.Single(comp, "collection_title", "compilation", {"count"});
     out->header_max_chars =
         r.Int(comp, "header_max_chars", "compilation", out->header_max_chars, 1, 100000);
     out->collection_title_lines =
@@ -541,9 +561,9 @@ void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
                  {"count", "separator", "label", "card_max_chars", "about"},
                  {"count", "separator"})) {
     out->card_max_chars = r.Int(answers, "card_max_chars", "answers", out->card_max_chars, 0, 100000);
-    out->answer_count = r.Pattern(answers, "count", "answers", {"count"});
-    out->answer_separator = r.Pattern(answers, "separator", "answers");
-    if (answers["label"]) out->answer_label = r.Pattern(answers, "label", "answers");
+    out->answer_count = r.Single(answers, "count", "answers", {"count"});
+    out->answer_separator = r.Single(answers, "separator", "answers");
+    if (answers["label"]) out->answer_label = r.Single(answers, "label", "answers");
   }
 }
 
@@ -599,14 +619,14 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
         fields_ok = false;
       }
     }
-    r.Examples(node, id, rule.pattern.get(), rule.max_chars);
+    r.Rule(node, "metadata", id, rule.pattern.get(), rule.max_chars);
     if (fields_ok) out->lines.push_back(std::move(rule));
   }
   out->list_separator = r.Pattern(root, "list_separator", "list_separator");
-  out->bare_author = r.Pattern(root, "bare_author", "bare_author", {"author"});
-  out->not_author = r.Pattern(root, "not_author", "not_author");
-  out->references_start = r.Pattern(root, "references_start", "references_start");
-  out->page_date = r.Pattern(root, "page_date", "page_date", {"year", "month", "day"});
+  out->bare_author = r.Single(root, "bare_author", "bare_author", {"author"}, "metadata");
+  out->not_author = r.Single(root, "not_author", "not_author", {}, "metadata");
+  out->references_start = r.Single(root, "references_start", "references_start", {}, "metadata");
+  out->page_date = r.Single(root, "page_date", "page_date", {"year", "month", "day"}, "metadata");
   if (r.CheckMap(root["title_choice"], "title_choice", "title_choice",
                  {"repeated", "before_metadata", "book_title", "han", "too_short", "min_chars",
                   "before_body", "first", "search_lines", "restated_tail", "question_max_chars",
@@ -647,24 +667,30 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
       r.Int(root, "field_rest_max_chars", "field_rest_max_chars", 12, 0, 10000);
   out->closing_max_chars = r.Int(root, "closing_max_chars", "closing_max_chars", 40, 1, 10000);
   out->title_max_chars = r.Int(root, "title_max_chars", "title_max_chars", 80, 4, 10000);
-  if (root["not_title"]) out->not_title = r.Pattern(root, "not_title", "not_title");
+  if (root["not_title"]) out->not_title = r.Single(root, "not_title", "not_title", {}, "metadata");
   if (root["not_source"]) out->not_source = r.Pattern(root, "not_source", "not_source");
-  if (root["spaced_name"]) out->spaced_name = r.Pattern(root, "spaced_name", "spaced_name");
+  if (root["spaced_name"])
+    out->spaced_name = r.Single(root, "spaced_name", "spaced_name", {}, "metadata");
   if (root["reference_item"]) {
-    out->reference_item = r.Pattern(root, "reference_item", "reference_item");
+    out->reference_item = r.Single(root, "reference_item", "reference_item", {}, "metadata");
   }
   if (root["title_column_prefix"]) {
-    out->title_column_prefix = r.Pattern(root, "title_column_prefix", "title_column_prefix");
+    out->title_column_prefix =
+        r.Single(root, "title_column_prefix", "title_column_prefix", {}, "metadata");
   }
-  if (root["glued_title"]) out->glued_title = r.Pattern(root, "glued_title", "glued_title");
+  if (root["glued_title"])
+    out->glued_title = r.Single(root, "glued_title", "glued_title", {}, "metadata");
   if (root["title_continuation"]) {
-    out->title_continuation = r.Pattern(root, "title_continuation", "title_continuation");
+    out->title_continuation =
+        r.Single(root, "title_continuation", "title_continuation", {}, "metadata");
   }
   if (root["title_counter_suffix"]) {
-    out->title_counter_suffix = r.Pattern(root, "title_counter_suffix", "title_counter_suffix");
+    out->title_counter_suffix =
+        r.Single(root, "title_counter_suffix", "title_counter_suffix", {}, "metadata");
   }
   if (root["title_site_suffix"]) {
-    out->title_site_suffix = r.Pattern(root, "title_site_suffix", "title_site_suffix");
+    out->title_site_suffix =
+        r.Single(root, "title_site_suffix", "title_site_suffix", {}, "metadata");
   }
 }
 
@@ -720,7 +746,7 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
     family.alone = r.Bool(node, "alone", id, false);
     family.runon_until_heading = r.Bool(node, "runon_until_heading", id, false);
     family.max_number = r.Int(node, "max_number", id, 99, 1, 10000);
-    r.Examples(node, id, family.pattern.get(), 0, true);
+    r.Rule(node, "marker family", id, family.pattern.get(), 0, true);
     if (family.pattern) out->families.push_back(std::move(family));
   }
 }
@@ -805,6 +831,7 @@ std::shared_ptr<const RuleSet> LoadRules(const std::vector<EmbeddedFile>& files)
     }
     rules->sources.push_back(file->name);
     FileReader reader(*file, &diagnostics);
+    reader.probes = &rules->probes;
     reader.examples = &rules->examples;
     YAML::Node root;
     try {
@@ -869,22 +896,33 @@ std::shared_ptr<const RuleSet> LoadRulesFromDirectory(const std::string& dir) {
   return LoadRules(files);
 }
 
+ProbeResult ProbeMatches(const RuleProbe& probe, const Line& line) {
+  const std::string_view subject =
+      probe.on_text ? std::string_view(line.text) : TrimmedView(line.view);
+  if (probe.max_chars > 0 && CountChars(subject) > static_cast<size_t>(probe.max_chars)) {
+    return ProbeResult::kTooLong;
+  }
+  const re2::StringPiece piece(subject.data(), subject.size());
+  const bool matched =
+      probe.anchored ? probe.pattern->Match(piece, 0, piece.size(), RE2::ANCHOR_START, nullptr, 0)
+                     : RE2::PartialMatch(piece, *probe.pattern);
+  return matched ? ProbeResult::kMatch : ProbeResult::kNoMatch;
+}
+
 std::vector<std::string> RunRuleExamples(const RuleSet& rules) {
   std::vector<std::string> failures;
   for (const RuleExample& ex : rules.examples) {
+    const RuleProbe& probe = rules.probes[ex.probe];
     Line line;
     line.text = ex.text;
     BuildView(&line);
-    const std::string_view subject = ex.on_text ? std::string_view(line.text) : TrimmedView(line.view);
-    const bool fits = ex.max_chars <= 0 || CountChars(subject) <= static_cast<size_t>(ex.max_chars);
-    const bool matched =
-        fits && (ex.anchored ? ex.pattern->Match(re2::StringPiece(subject.data(), subject.size()), 0,
-                                                 subject.size(), RE2::ANCHOR_START, nullptr, 0)
-                             : RE2::PartialMatch(re2::StringPiece(subject.data(), subject.size()),
-                                                 *ex.pattern));
+    const ProbeResult result = ProbeMatches(probe, line);
+    const bool matched = result == ProbeResult::kMatch;
+    const bool fits = result != ProbeResult::kTooLong;
     if (matched == ex.match) continue;
-    failures.push_back(ex.file + ":" + std::to_string(ex.line) + ": rule " + ex.rule + ": example '" +
-                       Abbreviate(ex.text, 60) + "' expected " + (ex.match ? "a match, got none" : "no match, got one") +
+    failures.push_back(probe.file + ":" + std::to_string(ex.line) + ": rule " + probe.rule +
+                       ": example '" + Abbreviate(ex.text, 60) + "' expected " +
+                       (ex.match ? "a match, got none" : "no match, got one") +
                        (ex.match && !fits ? " (longer than max_chars)" : ""));
   }
   return failures;

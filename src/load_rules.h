@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "document.h"
 #include "embedded_files.h"
 #include "rule_set.h"
 
@@ -23,6 +24,11 @@ std::shared_ptr<const RuleSet> LoadRules(const std::vector<EmbeddedFile>& files)
 
 // The built-in rules (compiled into the binary).
 std::shared_ptr<const RuleSet> LoadDefaultRules();
+
+// How a rule fares on one line by itself: matched on its view (its text for a repair or a
+// check; at its start for a marker family), or the line is longer than its max_chars.
+enum class ProbeResult { kMatch, kNoMatch, kTooLong };
+ProbeResult ProbeMatches(const RuleProbe& probe, const Line& line);
 
 // Runs every rule's examples (RuleSet::examples) on the line view a page's line would have,
 // as the rule is matched (a line rule within its max_chars, a marker family at the line's

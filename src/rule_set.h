@@ -214,19 +214,28 @@ struct HeadingRules {
 
 // An example a rule carries (`examples: {match: [...], keep: [...]}`): a line its pattern must
 // match, or must leave alone. `gangmu test-rules` runs them (RunRuleExamples in load_rules.h).
-struct RuleExample {
-  std::string file;  // The rule file, and the example's line in it.
+// A rule as it is tried on one line by itself: `gangmu test-rules` runs the rule's examples
+// this way and `gangmu explain --line` every rule of every file (ProbeMatches, load_rules.h).
+struct RuleProbe {
+  std::string file;  // The rule file, and the rule's line in it.
   int line = 0;
-  std::string rule;
-  std::string text;
-  bool match = true;
+  std::string kind;  // repair, check, furniture line, metadata, marker family, title_site_suffix …
+  std::string rule;              // The rule's id (a single pattern's key).
   const RE2* pattern = nullptr;  // Owned by the rule.
   int max_chars = 0;             // A line rule's limit (0: none).
   bool anchored = false;         // Matched at the line's start (marker families).
   bool on_text = false;          // Matched on the text, not the view (normalize repairs).
 };
 
+struct RuleExample {
+  size_t probe = 0;  // Index into RuleSet::probes.
+  int line = 0;      // The example's line in the rule file.
+  std::string text;
+  bool match = true;
+};
+
 struct RuleSet {
+  std::vector<RuleProbe> probes;  // Every pattern of every file, in file order.
   std::vector<RuleExample> examples;
   NormalizeRules normalize;
   FurnitureRules furniture;

@@ -622,14 +622,32 @@ int RunExplain(const ExplainArgs& args, std::istream& in, std::ostream& out, std
     }
     accounts = std::move(one);
   }
+  // With --line, every rule tried on that line by itself, and its shape score.
+  const LineTrials trials = args.line > 0 ? TryRules(accounts[0].text, *rules) : LineTrials{};
   if (args.json) {
     for (const auto& a : accounts) {
-      out << nlohmann::json{{"line", a.line}, {"fate", a.fate}, {"rule", a.rule}, {"text", a.text}}
-                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-          << "\n";
+      nlohmann::json j{{"line", a.line}, {"fate", a.fate}, {"rule", a.rule}, {"text", a.text}};
+      if (args.line > 0) {
+        nlohmann::json tried = nlohmann::json::array();
+        for (const auto& t : trials.trials) {
+          tried.push_back({{"file", t.probe->file},
+                           {"file_line", t.probe->line},
+                           {"kind", t.probe->kind},
+                           {"rule", t.probe->rule},
+                           {"result", ProbeResultName(t.result)}});
+        }
+        j["rules_tried"] = std::move(tried);
+        if (trials.shape_enabled) {
+          nlohmann::json terms = nlohmann::json::array();
+          for (const auto& [id, weight] : trials.shape_terms) terms.push_back({{"id", id}, {"weight", weight}});
+          j["shape"] = {{"score", trials.shape_score}, {"terms", std::move(terms)}};
+        }
+      }
+      out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     }
   } else {
     out << FormatAccounts(accounts, args.colour);
+    if (args.line > 0) out << FormatTrials(trials, *rules, args.colour);
   }
   return kOk;
 }
@@ -641,7 +659,9 @@ int RunTestRules(const std::string& dir, std::ostream& out, std::ostream& err) {
   const std::vector<std::string> failures = RunRuleExamples(*rules);
   for (const auto& f : failures) err << f << "\n";
   std::set<std::string> tested;
-  for (const auto& ex : rules->examples) tested.insert(ex.file + ":" + ex.rule);
+  for (const auto& ex : rules->examples) {
+    tested.insert(rules->probes[ex.probe].file + ":" + rules->probes[ex.probe].rule);
+  }
   if (!failures.empty()) {
     err << "gangmu: " << failures.size() << " of " << rules->examples.size()
         << " example(s) do not hold\n";
@@ -788,8 +808,8 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       "explain", "Show what became of every line of a page: removed (by which rule), title, "
                  "metadata, heading, body, repeat");
   xp->add_option("page", explain.page, "The page: a file, or - for stdin")->required();
-  xp->add_option("--line", explain.line, "Only this line (1-based)")->check(CLI::PositiveNumber);
-  xp->add_flag("--json", explain.json, "One JSON object per line: line, fate, rule, text");
+  xp->add_option("--line", explain.line, "Only this line (1-based), with every rule tried on it by itself and its shape score")->check(CLI::PositiveNumber);
+  xp->add_flag("--json", explain.json, "One JSON object per line: line, fate, rule, text (with --line also rules_tried, shape)");
   xp->add_option("--rules", explain.rules_dir,
                  "Folder of rule files replacing the built-in ones [default: built-in]");
   xp->add_option("--encoding", explain.encoding, "Input encoding [default: detected]");

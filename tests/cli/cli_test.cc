@@ -92,7 +92,22 @@ TEST_CASE("cli: explain accounts for each line of a page", "[cli]") {
         "    3  body                            正文第一段写在这里。\n");
   auto one = RunCli({"explain", "-", "--line", "2", "--json"}, "首页\n关于开展检查的通知\n正文第一段写在这里。\n");
   CHECK(one.code == 0);
-  CHECK(one.out == "{\"fate\":\"title\",\"line\":2,\"rule\":\"title_choice\",\"text\":\"关于开展检查的通知\"}\n");
+  // One object; with --line it adds every rule tried on the line and the shape score.
+  CHECK(one.out.rfind("{\"fate\":\"title\",\"line\":2,\"rule\":\"title_choice\",\"rules_tried\":[{", 0) == 0);
+  CHECK(one.out.find("\"shape\":{\"score\":") != std::string::npos);
+  const std::string tail = "\"text\":\"关于开展检查的通知\"}\n";
+  REQUIRE(one.out.size() >= tail.size());
+  CHECK(one.out.substr(one.out.size() - tail.size()) == tail);
+  CHECK(std::count(one.out.begin(), one.out.end(), '\n') == 1);
+  auto text = RunCli({"explain", "-", "--line", "1"}, "首页\n关于开展检查的通知\n正文第一段写在这里。\n");
+  CHECK(text.code == 0);
+  CHECK(text.out.rfind("    1  removed       shape:navigation  首页\n"
+                       "Rules tried on the line by itself (",
+                       0) == 0);
+  CHECK(text.out.find("\nShape score 3 (navigation +1, coverage +2): furniture.yaml shape removes a line at "
+                      "the page's top or bottom from 2, anywhere from 4; a body paragraph scores -2 "
+                      "or less\n") !=
+        std::string::npos);
   auto beyond = RunCli({"explain", "-", "--line", "9"}, "标题\n正文。\n");
   CHECK(beyond.code == 2);
   CHECK(beyond.err == "-: no line 9 (the page has 2)\n");

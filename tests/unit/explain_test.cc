@@ -84,3 +84,41 @@ TEST_CASE("explain: every non-blank line of every bundled page is accounted for"
   }
   CHECK(pages >= 20);
 }
+
+TEST_CASE("explain: --line tries every rule on the line by itself, matches first", "[explain]") {
+  const gangmu::LineTrials menu = gangmu::TryRules("首页 | 新闻中心 | 关于我们 | 联系我们", Rules());
+  REQUIRE(menu.trials.size() == Rules().probes.size());
+  CHECK(menu.trials[0].result == gangmu::ProbeResult::kMatch);
+  CHECK(menu.trials[0].probe->rule == "site_menu");
+  CHECK(menu.trials[0].probe->kind == "furniture line");
+  CHECK(menu.trials.back().result == gangmu::ProbeResult::kNoMatch);
+  // The shape score is the sum of its terms, and the same as the stage computes.
+  double sum = 0;
+  bool menu_row = false;
+  for (const auto& [id, weight] : menu.shape_terms) {
+    sum += weight;
+    menu_row |= id == "menu_row";
+  }
+  CHECK(menu_row);
+  CHECK(sum == Approx(menu.shape_score));
+  CHECK(menu.shape_score ==
+        Approx(gangmu::ShapeScore("首页 | 新闻中心 | 关于我们 | 联系我们", Rules().furniture.shape, nullptr)));
+
+  // A rule with max_chars says so for a longer line; a marker family matches at the start.
+  const gangmu::LineTrials long_line =
+      gangmu::TryRules("一、" + std::string(300, 'x'), Rules());
+  bool too_long = false, family = false;
+  for (const auto& t : long_line.trials) {
+    too_long |= t.result == gangmu::ProbeResult::kTooLong;
+    family |= t.result == gangmu::ProbeResult::kMatch && t.probe->kind == "marker family" &&
+              t.probe->rule == "cn_dun";
+  }
+  CHECK(too_long);
+  CHECK(family);
+  const std::string text = gangmu::FormatTrials(long_line, Rules(), false);
+  CHECK(text.rfind("Rules tried on the line by itself (" + std::to_string(Rules().probes.size()) +
+                       "), as the page's rules see it: 一、xxx",
+                   0) == 0);
+  CHECK(text.find("\n  match                   rules/headings.yaml:") != std::string::npos);
+  CHECK(text.find("\n  longer than max_chars   rules/furniture.yaml:") != std::string::npos);
+}

@@ -341,7 +341,7 @@ TEST_CASE("rules: flattened's cut needs a group", "[rules]") {
 TEST_CASE("rules: every built-in rule carries examples, and they hold", "[rules]") {
   const auto rules = LoadDefaultRules();
   std::set<std::string> with_examples;
-  for (const auto& ex : rules->examples) with_examples.insert(ex.rule);
+  for (const auto& ex : rules->examples) with_examples.insert(rules->probes[ex.probe].rule);
   std::vector<std::string> ids;
   for (const auto& r : rules->normalize.repairs) ids.push_back(r.id);
   for (const auto& r : rules->normalize.checks) ids.push_back(r.id);
