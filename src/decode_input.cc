@@ -6,6 +6,10 @@
 
 #include <memory>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "diagnostic.h"
 #include "utf8.h"
 
@@ -57,9 +61,27 @@ size_t InvalidUtf8Bytes(std::string_view bytes, size_t limit, size_t* valid, boo
 // with a warning by normalize_text.
 bool LooksBinary(std::string_view bytes) {
   const size_t sample = std::min<size_t>(bytes.size(), 1 << 16);
-  size_t control = 0, nul = 0;
-  for (size_t i = 0; i < sample; ++i) {
-    // Without branches, so that the compiler can vectorise the loop.
+  size_t control = 0, nul = 0, i = 0;
+#if defined(__SSE2__)
+  // 16 bytes a step (GCC left the scalar loop below unvectorised, and it was 40% of this
+  // stage): a byte is a control character when min(byte, 0x1F) is the byte.
+  const __m128i top = _mm_set1_epi8(0x1F), zero = _mm_setzero_si128();
+  const __m128i tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                ff = _mm_set1_epi8('\f'), esc = _mm_set1_epi8(0x1B);
+  for (; i + 16 <= sample; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes.data() + i));
+    const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, top), v);
+    const int low_mask = _mm_movemask_epi8(low);
+    if (low_mask == 0) continue;
+    const __m128i allowed =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
+                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, ff)),
+                                  _mm_cmpeq_epi8(v, esc)));
+    control += __builtin_popcount(low_mask & ~_mm_movemask_epi8(allowed));
+    nul += __builtin_popcount(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)));
+  }
+#endif
+  for (; i < sample; ++i) {
     const unsigned char c = static_cast<unsigned char>(bytes[i]);
     nul += c == 0;
     control += (c < 0x20) & (c != '\t') & (c != '\n') & (c != '\r') & (c != '\f') & (c != 0x1B);

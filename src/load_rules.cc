@@ -763,37 +763,62 @@ std::vector<const RE2*> Patterns(const std::vector<Rule>& rules) {
 }
 
 // The indexes are built from the loaded patterns, so they can never disagree with them.
-void BuildIndexes(RuleSet* rules) {
-  // Furniture and metadata rules: one-byte atoms are punctuation most lines hold (':', '|').
-  constexpr int kMinAtomBytes = 2;
-  // The prefilters compile every pattern again and cost half of loading the rules; they are
-  // independent, so the furniture one is built on a second thread meanwhile (loading is the
-  // serial part of a run with --jobs).
-  std::vector<const RE2*> furniture = Patterns(rules->furniture.phrases);
-  for (const RE2* p : Patterns(rules->furniture.lines)) furniture.push_back(p);
-  std::thread furniture_thread(
-      [&] { rules->furniture.prefilter.Build(furniture, kMinAtomBytes); });
-  // The lexicons' and the metadata rules' prefilters likewise (each thread writes its own).
-  std::thread shape_thread([&] {
-    ShapeRules& shape = rules->furniture.shape;
-    std::vector<const RE2*> lexicon_patterns;
-    for (const auto& w : shape.words) lexicon_patterns.push_back(w.get());
-    for (const int l : shape.pattern_lexicons) lexicon_patterns.push_back(shape.lexicons[l].pattern.get());
-    // Every word is searched, however short (©, qq): words are exact literals.
-    shape.prefilter.Build(lexicon_patterns, 1);
-  });
-  std::thread metadata_thread([&] {
-    rules->metadata.prefilter.Build(Patterns(rules->metadata.lines), kMinAtomBytes);
-    std::vector<const RE2*> body;
-    rules->metadata.body_rules.clear();
-    for (size_t i = 0; i < rules->metadata.lines.size(); ++i) {
-      const MetadataRule& rule = rules->metadata.lines[i];
-      if (rule.header_only || rule.closing_only || rule.edges_only) continue;
-      rules->metadata.body_rules.push_back(static_cast<int>(i));
-      body.push_back(rules->metadata.lines[i].pattern.get());
+// The prefilters compile every pattern again and cost more than reading the files; each is
+// built on a thread of its own as soon as its file is read, while the main thread reads the
+// next files (loading is the serial part of a run with --jobs). Each thread writes its own
+// members of the rule set; the destructor joins them, on errors too.
+class IndexBuilders {
+ public:
+  ~IndexBuilders() { Join(); }
+  void Join() {
+    for (auto& t : threads_) {
+      if (t.joinable()) t.join();
     }
-    rules->metadata.body_prefilter.Build(body, kMinAtomBytes);
-  });
+  }
+
+  // Furniture and metadata rules: one-byte atoms are punctuation most lines hold (':', '|').
+  static constexpr int kMinAtomBytes = 2;
+
+  void Furniture(FurnitureRules* furniture) {
+    threads_.emplace_back([furniture] {
+      std::vector<const RE2*> patterns = Patterns(furniture->phrases);
+      for (const RE2* p : Patterns(furniture->lines)) patterns.push_back(p);
+      furniture->prefilter.Build(patterns, kMinAtomBytes);
+    });
+    threads_.emplace_back([furniture] {
+      ShapeRules& shape = furniture->shape;
+      std::vector<const RE2*> lexicon_patterns;
+      for (const auto& w : shape.words) lexicon_patterns.push_back(w.get());
+      for (const int l : shape.pattern_lexicons) {
+        lexicon_patterns.push_back(shape.lexicons[l].pattern.get());
+      }
+      // Every word is searched, however short (©, qq): words are exact literals.
+      shape.prefilter.Build(lexicon_patterns, 1);
+    });
+  }
+
+  void Metadata(MetadataRules* metadata) {
+    threads_.emplace_back(
+        [metadata] { metadata->prefilter.Build(Patterns(metadata->lines), kMinAtomBytes); });
+    threads_.emplace_back([metadata] {
+      std::vector<const RE2*> body;
+      metadata->body_rules.clear();
+      for (size_t i = 0; i < metadata->lines.size(); ++i) {
+        const MetadataRule& rule = metadata->lines[i];
+        if (rule.header_only || rule.closing_only || rule.edges_only) continue;
+        metadata->body_rules.push_back(static_cast<int>(i));
+        body.push_back(rule.pattern.get());
+      }
+      metadata->body_prefilter.Build(body, kMinAtomBytes);
+    });
+  }
+
+ private:
+  std::vector<std::thread> threads_;
+};
+
+// The small indexes, on the main thread once every file is read.
+void BuildIndexes(RuleSet* rules) {
   std::vector<const RE2*> patterns = Patterns(rules->normalize.repairs);
   for (const RE2* p : Patterns(rules->normalize.checks)) patterns.push_back(p);
   // Repairs look for rare bytes ('<', '&', '#'): one-byte atoms are worth it there.
@@ -804,9 +829,6 @@ void BuildIndexes(RuleSet* rules) {
     EncodeUtf8(c, bytes);
     rules->headings.inline_after_lead[static_cast<unsigned char>(bytes[0])] = true;
   }
-  furniture_thread.join();
-  shape_thread.join();
-  metadata_thread.join();
 }
 
 }  // namespace
@@ -820,6 +842,7 @@ const std::vector<std::string>& RuleFileNames() {
 std::shared_ptr<const RuleSet> LoadRules(const std::vector<EmbeddedFile>& files) {
   auto rules = std::make_shared<RuleSet>();
   std::vector<Diagnostic> diagnostics;
+  IndexBuilders indexes;  // Joined before `rules` is returned or dropped.
   for (const auto& wanted : RuleFileNames()) {
     const EmbeddedFile* file = nullptr;
     for (const auto& f : files) {
@@ -843,9 +866,15 @@ std::shared_ptr<const RuleSet> LoadRules(const std::vector<EmbeddedFile>& files)
     try {
       if (root.IsMap()) reader.Defines(root["define"]);
       if (wanted == "normalize.yaml") LoadNormalize(reader, root, &rules->normalize);
-      if (wanted == "furniture.yaml") LoadFurniture(reader, root, &rules->furniture);
+      if (wanted == "furniture.yaml") {
+        LoadFurniture(reader, root, &rules->furniture);
+        if (diagnostics.empty()) indexes.Furniture(&rules->furniture);
+      }
       if (wanted == "split.yaml") LoadSplit(reader, root, &rules->split);
-      if (wanted == "metadata.yaml") LoadMetadata(reader, root, &rules->metadata);
+      if (wanted == "metadata.yaml") {
+        LoadMetadata(reader, root, &rules->metadata);
+        if (diagnostics.empty()) indexes.Metadata(&rules->metadata);
+      }
       if (wanted == "headings.yaml") LoadHeadings(reader, root, &rules->headings);
     } catch (const YAML::Exception& e) {
       // A list where a mapping was expected and the like: yaml-cpp throws on iteration.
@@ -854,6 +883,7 @@ std::shared_ptr<const RuleSet> LoadRules(const std::vector<EmbeddedFile>& files)
   }
   if (!diagnostics.empty()) throw Error(std::move(diagnostics));
   BuildIndexes(rules.get());
+  indexes.Join();
   return rules;
 }
 

@@ -91,3 +91,30 @@ TEST_CASE("decode: empty input has no lines", "[decode]") {
   auto d = DecodeInput("t", "");
   CHECK(d.lines.empty());
 }
+
+TEST_CASE("decode: the binary test counts control bytes exactly, in blocks and the tail",
+          "[decode]") {
+  // 1,603 bytes: 100 blocks of 16 and a tail of 3. Binary: more than 1% + 8 control bytes
+  // (other than tab, newline, carriage return, form feed, escape), or NULs over 1%.
+  const auto page = [](size_t controls, char control) {
+    std::string s(1603, 'a');
+    for (size_t k = 0; k < controls; ++k) s[(k * 67 + 5) % s.size()] = control;
+    s[1601] = control;  // One in the tail, counted in `controls`' place.
+    s[5] = 'a';
+    return s;
+  };
+  const auto binary = [](const std::string& s) {
+    try {
+      DecodeInput("t", s);
+      return false;
+    } catch (const gangmu::Error&) {
+      return true;
+    }
+  };
+  CHECK_FALSE(binary(page(24, '\x01')));  // 24 x 100 <= 1603 + 800
+  CHECK(binary(page(25, '\x01')));        // 25 x 100 > 1603 + 800
+  CHECK_FALSE(binary(page(300, '\n')));
+  CHECK_FALSE(binary(page(300, '\x1b')));
+  CHECK_FALSE(binary(page(16, '\0')));    // 16 x 100 <= 1603: a few stray NULs
+  CHECK(binary(page(17, '\0')));          // 17 x 100 > 1603
+}
