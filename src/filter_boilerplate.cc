@@ -43,6 +43,12 @@ void RemovePhrases(Line* line, const FurnitureRules& rules, std::vector<int>* ca
       if (symbols == SIZE_MAX) symbols = CountSymbols(line->view);
       if (symbols < static_cast<size_t>(rule.min_symbols)) continue;
     }
+    // A line longer than the rule's max_chars keeps the phrase (bytes bound characters from
+    // above: most lines need no count).
+    if (line->view.size() > static_cast<size_t>(rule.max_chars) &&
+        CountChars(line->view) > static_cast<size_t>(rule.max_chars)) {
+      continue;
+    }
     re2::StringPiece match;
     bool removed_here = false;
     // Matches are removed one at a time from the text, then the view is rebuilt.

@@ -17,6 +17,7 @@
 
 #include "diagnostic.h"
 #include "normalize_text.h"
+#include "rule_keys.h"
 #include "utf8.h"
 
 namespace gangmu {
@@ -210,6 +211,28 @@ class FileReader {
     return value;
   }
 
+  // A scalar key as rule_keys.cc describes it (default, range) for this file; `section` is
+  // its place ("shape", "lines[]", "" for the top level).
+  int KeyInt(const YAML::Node& map, std::string_view section, const char* key,
+             const std::string& rule_id) {
+    const RuleKey& d = Describe(section, key);
+    return Int(map, key, rule_id, static_cast<int>(d.fallback), static_cast<int>(d.min),
+               static_cast<int>(d.max));
+  }
+  double KeyNumber(const YAML::Node& map, std::string_view section, const char* key,
+                   const std::string& rule_id) {
+    const RuleKey& d = Describe(section, key);
+    return Double(map, key, rule_id, d.fallback, d.min, d.max);
+  }
+  bool KeyBool(const YAML::Node& map, std::string_view section, const char* key,
+               const std::string& rule_id) {
+    return Bool(map, key, rule_id, Describe(section, key).fallback != 0);
+  }
+  std::u32string KeyChars(const YAML::Node& map, std::string_view section, const char* key,
+                          const std::string& rule_id) {
+    return Chars(map, key, rule_id, Describe(section, key).chars);
+  }
+
   // Compiles map[key] as RE2; `groups` must all be named groups of the pattern.
   Regex Pattern(const YAML::Node& map, const std::string& key, const std::string& rule_id,
                 const std::vector<std::string>& groups = {}) {
@@ -345,6 +368,10 @@ class FileReader {
   }
 
  private:
+  const RuleKey& Describe(std::string_view section, const char* key) const {
+    return FindRuleKey(fs::path(name_).filename().string(), section, key);
+  }
+
   std::string name_;
   std::vector<std::string> lines_;
   std::vector<Diagnostic>* diagnostics_;
@@ -383,9 +410,9 @@ void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
       r.Report(f["cut"].Mark(), "flattened", "'cut' needs a group: the spaces to cut at");
       out->flattened.cut = nullptr;
     }
-    out->flattened.min_chars = r.Int(f, "min_chars", "flattened", 200, 1, 100000000);
-    out->flattened.min_cuts = r.Int(f, "min_cuts", "flattened", 3, 1, 100000000);
-    out->flattened.min_share = r.Double(f, "min_share", "flattened", 0.5, 0, 1);
+    out->flattened.min_chars = r.KeyInt(f, "flattened", "min_chars", "flattened");
+    out->flattened.min_cuts = r.KeyInt(f, "flattened", "min_cuts", "flattened");
+    out->flattened.min_share = r.KeyNumber(f, "flattened", "min_share", "flattened");
   }
   for (const auto& node : List(r, root, "repairs")) {
     const std::string id = RuleId(r, node);
@@ -419,16 +446,17 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
                        std::vector<FurnitureRule>* out) {
   for (const auto& node : List(r, parent, key)) {
     const std::string id = RuleId(r, node);
-    if (!r.CheckMap(node, what, id,
-                    {"id", "pattern", "max_chars", "opens_link_list", "opens_contents",
-                     "min_symbols", "about", "examples"},
-                    {"id", "pattern"}))
-      continue;
+    // opens_link_list and opens_contents say what lies under a removed line: a phrase rule
+    // removes no line, so they are refused there.
+    std::vector<std::string> allowed = {"id", "pattern", "max_chars", "min_symbols", "about",
+                                        "examples"};
+    if (key == "lines") allowed.insert(allowed.end(), {"opens_link_list", "opens_contents"});
+    if (!r.CheckMap(node, what, id, allowed, {"id", "pattern"})) continue;
     FurnitureRule rule{id, r.Pattern(node, "pattern", id),
-                       r.Int(node, "max_chars", id, 200, 1, 1000000),
-                       r.Bool(node, "opens_link_list", id, false),
-                       r.Bool(node, "opens_contents", id, false),
-                       r.Int(node, "min_symbols", id, 0, 0, 10000)};
+                       r.KeyInt(node, key + "[]", "max_chars", id),
+                       key == "lines" && r.KeyBool(node, "lines[]", "opens_link_list", id),
+                       key == "lines" && r.KeyBool(node, "lines[]", "opens_contents", id),
+                       r.KeyInt(node, key + "[]", "min_symbols", id)};
     r.Rule(node, key == "lines" ? "furniture line" : "furniture phrase", id, rule.pattern.get(),
            rule.max_chars);
     if (rule.pattern) out->push_back(std::move(rule));
@@ -452,7 +480,7 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
                     {"id", "weight"})) {
       continue;
     }
-    Lexicon lexicon{id, r.Double(node, "weight", id, 1.0, -100, 100), nullptr};
+    Lexicon lexicon{id, r.KeyNumber(node, "shape.lexicons[]", "weight", id), nullptr};
     const YAML::Node words = node["words"];
     if (words && node["pattern"]) {
       r.Report(node.Mark(), id, "a lexicon has 'words' or a 'pattern', not both");
@@ -495,26 +523,26 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
     out->pattern_lexicons.push_back(static_cast<int>(out->lexicons.size()));
     out->lexicons.push_back(std::move(lexicon));
   }
-  out->coverage_weight = r.Double(shape, "coverage_weight", "shape", 2.0, -100, 100);
-  out->items_weight = r.Double(shape, "items_weight", "shape", 1.5, -100, 100);
-  out->item_max_chars = r.Int(shape, "item_max_chars", "shape", 8, 1, 1000);
-  out->separators_weight = r.Double(shape, "separators_weight", "shape", 3.0, -100, 100);
-  out->symbols_weight = r.Double(shape, "symbols_weight", "shape", 2.0, -100, 100);
-  out->symbols_share = r.Double(shape, "symbols_share", "shape", 0.3, 0, 1);
-  out->sentence_weight = r.Double(shape, "sentence_weight", "shape", -2.0, -100, 100);
-  out->function_words_weight = r.Double(shape, "function_words_weight", "shape", -1.0, -100, 100);
-  out->function_words = r.Chars(shape, "function_words", "shape", "的了是在和与对为我们这也就都而把被从");
+  out->coverage_weight = r.KeyNumber(shape, "shape", "coverage_weight", "shape");
+  out->items_weight = r.KeyNumber(shape, "shape", "items_weight", "shape");
+  out->item_max_chars = r.KeyInt(shape, "shape", "item_max_chars", "shape");
+  out->separators_weight = r.KeyNumber(shape, "shape", "separators_weight", "shape");
+  out->symbols_weight = r.KeyNumber(shape, "shape", "symbols_weight", "shape");
+  out->symbols_share = r.KeyNumber(shape, "shape", "symbols_share", "shape");
+  out->sentence_weight = r.KeyNumber(shape, "shape", "sentence_weight", "shape");
+  out->function_words_weight = r.KeyNumber(shape, "shape", "function_words_weight", "shape");
+  out->function_words = r.KeyChars(shape, "shape", "function_words", "shape");
   for (const char32_t c : out->function_words) {
     if (c < 0x10000) out->function_word_bmp[c] = true;
   }
-  out->function_words_min = r.Int(shape, "function_words_min", "shape", 2, 1, 1000);
-  out->long_weight = r.Double(shape, "long_weight", "shape", -1.0, -100, 100);
-  out->long_chars = r.Int(shape, "long_chars", "shape", 50, 1, 100000);
-  out->max_chars = r.Int(shape, "max_chars", "shape", 400, 1, 1000000);
-  out->furniture_at = r.Double(shape, "furniture_at", "shape", 2.0, -100, 100);
-  out->strong_at = r.Double(shape, "strong_at", "shape", 4.0, -100, 100);
-  out->body_min_chars = r.Int(shape, "body_min_chars", "shape", 10, 0, 100000);
-  out->body_at = r.Double(shape, "body_at", "shape", -2.0, -100, 100);
+  out->function_words_min = r.KeyInt(shape, "shape", "function_words_min", "shape");
+  out->long_weight = r.KeyNumber(shape, "shape", "long_weight", "shape");
+  out->long_chars = r.KeyInt(shape, "shape", "long_chars", "shape");
+  out->max_chars = r.KeyInt(shape, "shape", "max_chars", "shape");
+  out->furniture_at = r.KeyNumber(shape, "shape", "furniture_at", "shape");
+  out->strong_at = r.KeyNumber(shape, "shape", "strong_at", "shape");
+  out->body_min_chars = r.KeyInt(shape, "shape", "body_min_chars", "shape");
+  out->body_at = r.KeyNumber(shape, "shape", "body_at", "shape");
 }
 
 void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
@@ -534,8 +562,8 @@ void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
     if (links["heading_item"]) {
       out->link_heading_item = r.Single(links, "heading_item", "link_lists");
     }
-    out->link_min_lines = r.Int(links, "min_lines", "link_lists", 3, 2, 1000);
-    out->link_max_chars = r.Int(links, "max_chars", "link_lists", 100, 1, 100000);
+    out->link_min_lines = r.KeyInt(links, "link_lists", "min_lines", "link_lists");
+    out->link_max_chars = r.KeyInt(links, "link_lists", "max_chars", "link_lists");
   }
   if (root["shape"]) LoadShape(r, root["shape"], &out->shape);
 }
@@ -552,15 +580,15 @@ void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
     out->article_headers = r.Patterns(comp, "article_header", "compilation", {"title", "num"});
     out->collection_title = r.Single(comp, "collection_title", "compilation", {"count"});
     out->header_max_chars =
-        r.Int(comp, "header_max_chars", "compilation", out->header_max_chars, 1, 100000);
+        r.KeyInt(comp, "compilation", "header_max_chars", "compilation");
     out->collection_title_lines =
-        r.Int(comp, "title_lines", "compilation", out->collection_title_lines, 1, 100000);
+        r.KeyInt(comp, "compilation", "title_lines", "compilation");
   }
   const YAML::Node answers = root["answers"];
   if (r.CheckMap(answers, "answers", "answers",
                  {"count", "separator", "label", "card_max_chars", "about"},
                  {"count", "separator"})) {
-    out->card_max_chars = r.Int(answers, "card_max_chars", "answers", out->card_max_chars, 0, 100000);
+    out->card_max_chars = r.KeyInt(answers, "answers", "card_max_chars", "answers");
     out->answer_count = r.Single(answers, "count", "answers", {"count"});
     out->answer_separator = r.Single(answers, "separator", "answers");
     if (answers["label"]) out->answer_label = r.Single(answers, "label", "answers");
@@ -597,14 +625,14 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     rule.header_only = where == "header";
     rule.closing_only = where == "closing";
     rule.edges_only = where == "edges";
-    rule.check_surname = r.Bool(node, "check_surname", id, false);
-    rule.weak = r.Bool(node, "weak", id, false);
+    rule.check_surname = r.KeyBool(node, "lines[]", "check_surname", id);
+    rule.weak = r.KeyBool(node, "lines[]", "weak", id);
     const std::string consume = r.String(node, "consume", id, "line");
     if (consume != "line" && consume != "match") {
       r.Report(node["consume"].Mark(), id, "'consume' must be 'line' or 'match'");
     }
     rule.consume_match = consume == "match";
-    rule.max_chars = r.Int(node, "max_chars", id, 200, 1, 1000000);
+    rule.max_chars = r.KeyInt(node, "lines[]", "max_chars", id);
     if (!rule.pattern) continue;
     rule.fills_summary = rule.pattern->NamedCapturingGroups().count("abstract") > 0 ||
                          rule.pattern->NamedCapturingGroups().count("keywords") > 0;
@@ -635,27 +663,27 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
                  {})) {
     const YAML::Node t = root["title_choice"];
     TitleWeights& w = out->title_weights;
-    w.repeated = r.Double(t, "repeated", "title_choice", w.repeated, -100, 100);
-    w.before_metadata = r.Double(t, "before_metadata", "title_choice", w.before_metadata, -100, 100);
-    w.book_title = r.Double(t, "book_title", "title_choice", w.book_title, -100, 100);
-    w.han = r.Double(t, "han", "title_choice", w.han, -100, 100);
-    w.too_short = r.Double(t, "too_short", "title_choice", w.too_short, -100, 100);
-    w.min_chars = r.Int(t, "min_chars", "title_choice", w.min_chars, 0, 1000);
-    w.before_body = r.Double(t, "before_body", "title_choice", w.before_body, -100, 100);
-    w.first = r.Double(t, "first", "title_choice", w.first, -100, 100);
-    w.search_lines = r.Int(t, "search_lines", "title_choice", w.search_lines, 0, 100000);
-    w.restated_tail = r.Double(t, "restated_tail", "title_choice", w.restated_tail, 0, 1);
+    w.repeated = r.KeyNumber(t, "title_choice", "repeated", "title_choice");
+    w.before_metadata = r.KeyNumber(t, "title_choice", "before_metadata", "title_choice");
+    w.book_title = r.KeyNumber(t, "title_choice", "book_title", "title_choice");
+    w.han = r.KeyNumber(t, "title_choice", "han", "title_choice");
+    w.too_short = r.KeyNumber(t, "title_choice", "too_short", "title_choice");
+    w.min_chars = r.KeyInt(t, "title_choice", "min_chars", "title_choice");
+    w.before_body = r.KeyNumber(t, "title_choice", "before_body", "title_choice");
+    w.first = r.KeyNumber(t, "title_choice", "first", "title_choice");
+    w.search_lines = r.KeyInt(t, "title_choice", "search_lines", "title_choice");
+    w.restated_tail = r.KeyNumber(t, "title_choice", "restated_tail", "title_choice");
     w.question_max_chars =
-        r.Int(t, "question_max_chars", "title_choice", w.question_max_chars, 0, 100000);
+        r.KeyInt(t, "title_choice", "question_max_chars", "title_choice");
     w.exclamation_min_chars =
-        r.Int(t, "exclamation_min_chars", "title_choice", w.exclamation_min_chars, 0, 100000);
-    w.notice_lines = r.Int(t, "notice_lines", "title_choice", w.notice_lines, 0, 100000);
-    w.own_title_lines = r.Int(t, "own_title_lines", "title_choice", w.own_title_lines, 0, 100000);
+        r.KeyInt(t, "title_choice", "exclamation_min_chars", "title_choice");
+    w.notice_lines = r.KeyInt(t, "title_choice", "notice_lines", "title_choice");
+    w.own_title_lines = r.KeyInt(t, "title_choice", "own_title_lines", "title_choice");
     w.category_prefix_chars =
-        r.Int(t, "category_prefix_chars", "title_choice", w.category_prefix_chars, 0, 100);
-    w.repeat_lines = r.Int(t, "repeat_lines", "title_choice", w.repeat_lines, 0, 100000);
+        r.KeyInt(t, "title_choice", "category_prefix_chars", "title_choice");
+    w.repeat_lines = r.KeyInt(t, "title_choice", "repeat_lines", "title_choice");
   }
-  out->surnames = r.Chars(root, "surnames", "surnames", "");
+  out->surnames = r.KeyChars(root, "", "surnames", "surnames");
   for (const auto& node : List(r, root, "compound_surnames")) {
     if (!node.IsScalar() || node.Scalar().empty()) {
       r.Report(node.Mark(), "compound_surnames", "a surname must be a non-empty string");
@@ -664,9 +692,9 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     out->compound_surnames.push_back(node.Scalar());
   }
   out->field_rest_max_chars =
-      r.Int(root, "field_rest_max_chars", "field_rest_max_chars", 12, 0, 10000);
-  out->closing_max_chars = r.Int(root, "closing_max_chars", "closing_max_chars", 40, 1, 10000);
-  out->title_max_chars = r.Int(root, "title_max_chars", "title_max_chars", 80, 4, 10000);
+      r.KeyInt(root, "", "field_rest_max_chars", "field_rest_max_chars");
+  out->closing_max_chars = r.KeyInt(root, "", "closing_max_chars", "closing_max_chars");
+  out->title_max_chars = r.KeyInt(root, "", "title_max_chars", "title_max_chars");
   if (root["not_title"]) out->not_title = r.Single(root, "not_title", "not_title", {}, "metadata");
   if (root["not_source"]) out->not_source = r.Pattern(root, "not_source", "not_source");
   if (root["spaced_name"])
@@ -702,16 +730,16 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
               "heading_body_min_chars", "define"},
              {"families"});
   if (!root.IsMap()) return;
-  out->sentence_end = r.Chars(root, "sentence_end", "", "。!?;");
-  out->inline_after = r.Chars(root, "inline_after", "", "。!?;:");
-  out->closing = r.Chars(root, "closing", "", "\"”’」』)");
-  out->heading_end = r.Chars(root, "heading_end", "", "。!?;:");
-  out->short_line_chars = r.Int(root, "short_line_chars", "", 60, 1, 100000);
-  out->runon_min_chars = r.Int(root, "runon_min_chars", "", 150, 1, 1000000);
+  out->sentence_end = r.KeyChars(root, "", "sentence_end", "");
+  out->inline_after = r.KeyChars(root, "", "inline_after", "");
+  out->closing = r.KeyChars(root, "", "closing", "");
+  out->heading_end = r.KeyChars(root, "", "heading_end", "");
+  out->short_line_chars = r.KeyInt(root, "", "short_line_chars", "");
+  out->runon_min_chars = r.KeyInt(root, "", "runon_min_chars", "");
   out->page_break_min_chars =
-      r.Int(root, "page_break_min_chars", "", out->page_break_min_chars, 1, 1000000);
+      r.KeyInt(root, "", "page_break_min_chars", "");
   out->heading_body_min_chars =
-      r.Int(root, "heading_body_min_chars", "", out->heading_body_min_chars, 1, 1000000);
+      r.KeyInt(root, "", "heading_body_min_chars", "");
   std::set<std::string> ids;
   const std::vector<YAML::Node> families = List(r, root, "families");
   if (families.empty()) r.Report(root.Mark(), "", "no marker families");
@@ -726,7 +754,7 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
     if (!ids.insert(id).second) r.Report(node["id"].Mark(), id, "duplicate family id");
     MarkerFamily family;
     family.id = id;
-    family.rank = r.Int(node, "rank", id, 0, 0, 1000);
+    family.rank = r.KeyInt(node, "families[]", "rank", id);
     family.pattern = r.Pattern(node, "pattern", id, {"num"});
     const std::string numeral = r.String(node, "numeral", id);
     if (numeral == "chinese") {
@@ -740,12 +768,12 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
     } else {
       r.Report(node["numeral"].Mark(), id, "'numeral' must be chinese, arabic, circled or stem");
     }
-    family.inline_ok = r.Bool(node, "inline", id, true);
-    family.runon_trigger = r.Bool(node, "runon_trigger", id, false);
-    family.needs_sequence = r.Bool(node, "needs_sequence", id, false);
-    family.alone = r.Bool(node, "alone", id, false);
-    family.runon_until_heading = r.Bool(node, "runon_until_heading", id, false);
-    family.max_number = r.Int(node, "max_number", id, 99, 1, 10000);
+    family.inline_ok = r.KeyBool(node, "families[]", "inline", id);
+    family.runon_trigger = r.KeyBool(node, "families[]", "runon_trigger", id);
+    family.needs_sequence = r.KeyBool(node, "families[]", "needs_sequence", id);
+    family.alone = r.KeyBool(node, "families[]", "alone", id);
+    family.runon_until_heading = r.KeyBool(node, "families[]", "runon_until_heading", id);
+    family.max_number = r.KeyInt(node, "families[]", "max_number", id);
     r.Rule(node, "marker family", id, family.pattern.get(), 0, true);
     if (family.pattern) out->families.push_back(std::move(family));
   }

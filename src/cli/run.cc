@@ -26,6 +26,7 @@
 #include "validate_schema.h"
 #include "explain.h"
 #include "review.h"
+#include "rule_keys.h"
 #include "json_events.h"
 #include "write_json.h"
 #include "write_chunks.h"
@@ -849,6 +850,18 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
       "examples to a copy of the file, gangmu test-rules my-rules/, gangmu explain page.txt\n"
       "--rules my-rules/.");
 
+  bool rule_keys_json = false;
+  CLI::App* rk = app.add_subcommand(
+      "rule-keys", "List every number, switch and character set the rule files take: file, key, "
+                   "type, default, range, meaning");
+  rk->add_flag("--json", rule_keys_json, "One JSON object per key (file, section, name, type, "
+                                         "default, minimum, maximum, meaning)");
+  rk->footer(
+      "The list is the one description the loader reads the keys by (their defaults and\n"
+      "ranges); rules/README.md and schemas/rules.schema.json carry copies that a test keeps\n"
+      "equal. A key a file leaves out takes its default. Patterns and lists are described in\n"
+      "rules/README.md.");
+
   std::vector<std::string> argv_storage = {"gangmu"};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<const char*> argv;
@@ -882,6 +895,10 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   }
   if (rv->parsed()) return RunReview(review, err);
   if (tr->parsed()) return RunTestRules(test_rules_dir, out, err);
+  if (rk->parsed()) {
+    out << (rule_keys_json ? RuleKeysJson() : RuleKeysMarkdown());
+    return kOk;
+  }
   return RunValidate(to_validate, out, err);
 }
 

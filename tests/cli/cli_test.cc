@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/run.h"
+#include "rule_keys.h"
 
 namespace fs = std::filesystem;
 
@@ -67,7 +68,8 @@ TEST_CASE("cli: --help teaches formats, rules and exit codes", "[cli]") {
 TEST_CASE("cli: each --help is exactly the reviewed text in tests/cli/help", "[cli]") {
   // A change to an option or its help shows up here; copy `gangmu X --help` over the file after
   // reading it.
-  for (const std::string command : {"", "extract", "validate", "explain", "review", "test-rules"}) {
+  for (const std::string command : {"", "extract", "validate", "explain", "review", "test-rules",
+                                    "rule-keys"}) {
     std::vector<std::string> args;
     if (!command.empty()) args.push_back(command);
     args.push_back("--help");
@@ -391,4 +393,20 @@ TEST_CASE("cli: test-rules reports an example that does not hold, with file and 
   auto ok = RunCli({"test-rules"});
   CHECK(ok.code == 0);
   CHECK(ok.out.find(" rule(s) hold\n") != std::string::npos);
+}
+
+TEST_CASE("cli: rule-keys lists every scalar key, as Markdown or JSON Lines", "[cli]") {
+  auto text = RunCli({"rule-keys"});
+  CHECK(text.code == 0);
+  CHECK(text.out == gangmu::RuleKeysMarkdown());
+  CHECK(text.out.find("| `shape.max_chars` | integer | 400 | 1 .. 1000000 | longer lines are body "
+                      "and are not scored |\n") != std::string::npos);
+  auto json = RunCli({"rule-keys", "--json"});
+  CHECK(json.code == 0);
+  CHECK(static_cast<size_t>(std::count(json.out.begin(), json.out.end(), '\n')) ==
+        gangmu::RuleKeys().size());
+  CHECK(json.out.find("{\"default\":80,\"file\":\"metadata.yaml\",\"maximum\":10000,\"meaning\":\"a "
+                      "title line is at most this long; a longer line is body\",\"minimum\":4,"
+                      "\"name\":\"title_max_chars\",\"section\":\"\",\"type\":\"integer\"}\n") !=
+        std::string::npos);
 }

@@ -1,0 +1,261 @@
+// The table of scalar rule keys; see rule_keys.h.
+#include "rule_keys.h"
+
+#include <cstdio>
+#include <sstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+namespace gangmu {
+namespace {
+
+constexpr KeyType I = KeyType::kInt, N = KeyType::kNumber, B = KeyType::kBool,
+                  C = KeyType::kChars;
+constexpr double kWeight = 100;  // Weights and scores lie in [-100, 100].
+
+const std::vector<RuleKey>& Table() {
+  static const std::vector<RuleKey> table = {
+      // normalize.yaml
+      {"normalize.yaml", "flattened", "min_chars", I, 200, 1, 1e8, nullptr,
+       "a line this long (characters) may be a flattened page"},
+      {"normalize.yaml", "flattened", "min_cuts", I, 3, 1, 1e8, nullptr,
+       "and is cut only where `cut` matches at least this often"},
+      {"normalize.yaml", "flattened", "min_share", N, 0.5, 0, 1, nullptr,
+       "and only when it holds this share of the page's bytes"},
+      // furniture.yaml
+      {"furniture.yaml", "lines[]", "max_chars", I, 200, 1, 1e6, nullptr,
+       "the rule removes only lines up to this long; longer ones are body that mentions it"},
+      {"furniture.yaml", "lines[]", "min_symbols", I, 0, 0, 1e4, nullptr,
+       "runs only on lines with this many rare ASCII symbols (a rule without literals)"},
+      {"furniture.yaml", "lines[]", "opens_link_list", B, 0, 0, 1, nullptr,
+       "the line heads a list of links (相关文章): numbered titles under it go"},
+      {"furniture.yaml", "lines[]", "opens_contents", B, 0, 0, 1, nullptr,
+       "the line heads a table of contents (目录): the lines the page repeats under it go"},
+      {"furniture.yaml", "phrases[]", "max_chars", I, 1e6, 1, 1e6, nullptr,
+       "the phrase is cut only from lines up to this long"},
+      {"furniture.yaml", "phrases[]", "min_symbols", I, 0, 0, 1e4, nullptr,
+       "runs only on lines with this many rare ASCII symbols"},
+      {"furniture.yaml", "link_lists", "min_lines", I, 3, 2, 1000, nullptr,
+       "a run of at least this many item lines is a link list"},
+      {"furniture.yaml", "link_lists", "max_chars", I, 100, 1, 1e5, nullptr,
+       "an item line is at most this long"},
+      {"furniture.yaml", "shape.lexicons[]", "weight", N, 1, -kWeight, kWeight, nullptr,
+       "each hit of the lexicon adds this (three hits at most)"},
+      {"furniture.yaml", "shape", "coverage_weight", N, 2, -kWeight, kWeight, nullptr,
+       "times the share of the line the lexicons' hits cover"},
+      {"furniture.yaml", "shape", "items_weight", N, 1.5, -kWeight, kWeight, nullptr,
+       "a row of three or more short items with Han text and no sentence end (a menu)"},
+      {"furniture.yaml", "shape", "item_max_chars", I, 8, 1, 1000, nullptr,
+       "an item of such a row is at most this long"},
+      {"furniture.yaml", "shape", "separators_weight", N, 3, -kWeight, kWeight, nullptr,
+       "two or more of > » › without a sentence end (a navigation trail)"},
+      {"furniture.yaml", "shape", "symbols_weight", N, 2, -kWeight, kWeight, nullptr,
+       "a line without Han characters, mostly ASCII symbols (counters, garbage)"},
+      {"furniture.yaml", "shape", "symbols_share", N, 0.3, 0, 1, nullptr,
+       "the share of symbols that makes such a line"},
+      {"furniture.yaml", "shape", "sentence_weight", N, -2, -kWeight, kWeight, nullptr,
+       "a sentence end (。, or a last ! ? ;)"},
+      {"furniture.yaml", "shape", "function_words_weight", N, -1, -kWeight, kWeight, nullptr,
+       "at least function_words_min of function_words"},
+      {"furniture.yaml", "shape", "function_words", C, 0, 0, 0,
+       "的了是在和与对为我们这也就都而把被从", "the function words of running text"},
+      {"furniture.yaml", "shape", "function_words_min", I, 2, 1, 1000, nullptr,
+       "how many of them make a line text-like"},
+      {"furniture.yaml", "shape", "long_weight", N, -1, -kWeight, kWeight, nullptr,
+       "per long_chars characters, three times at most"},
+      {"furniture.yaml", "shape", "long_chars", I, 50, 1, 1e5, nullptr,
+       "the length step of long_weight"},
+      {"furniture.yaml", "shape", "max_chars", I, 400, 1, 1e6, nullptr,
+       "longer lines are body and are not scored"},
+      {"furniture.yaml", "shape", "furniture_at", N, 2, -kWeight, kWeight, nullptr,
+       "in the page's top or bottom zone a line scoring this or more goes"},
+      {"furniture.yaml", "shape", "strong_at", N, 4, -kWeight, kWeight, nullptr,
+       "anywhere a line scoring this or more goes"},
+      {"furniture.yaml", "shape", "body_at", N, -2, -kWeight, kWeight, nullptr,
+       "a line scoring this or less is a body paragraph (ends the top zone)"},
+      {"furniture.yaml", "shape", "body_min_chars", I, 10, 0, 1e5, nullptr,
+       "when it is at least this long"},
+      // split.yaml
+      {"split.yaml", "compilation", "header_max_chars", I, 120, 1, 1e5, nullptr,
+       "an article header or collection title is at most this long"},
+      {"split.yaml", "compilation", "title_lines", I, 12, 1, 1e5, nullptr,
+       "the collection title is looked for in the page's first lines"},
+      {"split.yaml", "answers", "card_max_chars", I, 20, 0, 1e5, nullptr,
+       "an answerer's card line (a name, a date) above the next answer is this short"},
+      // metadata.yaml
+      {"metadata.yaml", "lines[]", "max_chars", I, 200, 1, 1e6, nullptr,
+       "the rule reads only lines up to this long"},
+      {"metadata.yaml", "lines[]", "check_surname", B, 0, 0, 1, nullptr,
+       "the names it takes must open with a surname"},
+      {"metadata.yaml", "lines[]", "weak", B, 0, 0, 1, nullptr,
+       "its date gives way to a date a later rule finds"},
+      {"metadata.yaml", "", "title_max_chars", I, 80, 4, 1e4, nullptr,
+       "a title line is at most this long; a longer line is body"},
+      {"metadata.yaml", "", "closing_max_chars", I, 40, 1, 1e4, nullptr,
+       "lines of the closing block (issuer, date) are at most this long"},
+      {"metadata.yaml", "", "field_rest_max_chars", I, 12, 0, 1e4, nullptr,
+       "what field rules leave of a header line goes when this short"},
+      {"metadata.yaml", "", "surnames", C, 0, 0, 0, "",
+       "single surnames; a bare names line counts only when every name opens with one"},
+      {"metadata.yaml", "title_choice", "repeated", N, 3, -kWeight, kWeight, nullptr,
+       "the page repeats the line, or a body line opens with it"},
+      {"metadata.yaml", "title_choice", "before_metadata", N, 2, -kWeight, kWeight, nullptr,
+       "a metadata or name line follows it"},
+      {"metadata.yaml", "title_choice", "book_title", N, 1, -kWeight, kWeight, nullptr,
+       "it opens with 《"},
+      {"metadata.yaml", "title_choice", "han", N, 1, -kWeight, kWeight, nullptr,
+       "half of it or more is Han"},
+      {"metadata.yaml", "title_choice", "too_short", N, -2, -kWeight, kWeight, nullptr,
+       "it is shorter than min_chars"},
+      {"metadata.yaml", "title_choice", "min_chars", I, 4, 0, 1000, nullptr,
+       "the shortest title that is not too_short"},
+      {"metadata.yaml", "title_choice", "before_body", N, 1, -kWeight, kWeight, nullptr,
+       "the first body line follows it"},
+      {"metadata.yaml", "title_choice", "first", N, 0.5, -kWeight, kWeight, nullptr,
+       "it is the header zone's first candidate"},
+      {"metadata.yaml", "title_choice", "search_lines", I, 40, 0, 1e5, nullptr,
+       "how far down a title with a field line under it is looked for"},
+      {"metadata.yaml", "title_choice", "restated_tail", N, 0.75, 0, 1, nullptr,
+       "a bracketed tail goes when the title holds this share of its Han; 0 keeps all"},
+      {"metadata.yaml", "title_choice", "question_max_chars", I, 40, 0, 1e5, nullptr,
+       "a line ending in ? may be a title up to this long"},
+      {"metadata.yaml", "title_choice", "exclamation_min_chars", I, 10, 0, 1e5, nullptr,
+       "a line ending in ! may be a title from this long (各位代表! is a salutation)"},
+      {"metadata.yaml", "title_choice", "notice_lines", I, 12, 0, 1e5, nullptr,
+       "notice lines looked past over a title where the zone has no candidate"},
+      {"metadata.yaml", "title_choice", "own_title_lines", I, 12, 0, 1e5, nullptr,
+       "how far under a labelled title or headline its own title line is looked for"},
+      {"metadata.yaml", "title_choice", "category_prefix_chars", I, 4, 0, 100, nullptr,
+       "a category before a title glued to the first sentence is at most this long"},
+      {"metadata.yaml", "title_choice", "repeat_lines", I, 6, 0, 1e5, nullptr,
+       "copies of the title this close under it are title_repeat"},
+      // headings.yaml
+      {"headings.yaml", "", "sentence_end", C, 0, 0, 0, "。!?;", "the sentence ends"},
+      {"headings.yaml", "", "inline_after", C, 0, 0, 0, "。!?;:",
+       "a marker may open an inline heading after these"},
+      {"headings.yaml", "", "closing", C, 0, 0, 0, "\"”’」』)",
+       "closing quotes and brackets that may follow a sentence end"},
+      {"headings.yaml", "", "heading_end", C, 0, 0, 0, "。!?;:",
+       "the punctuation that ends a heading's words"},
+      {"headings.yaml", "", "short_line_chars", I, 60, 1, 1e5, nullptr,
+       "a line a marker opens that is this short is a heading as a whole"},
+      {"headings.yaml", "", "runon_min_chars", I, 150, 1, 1e6, nullptr,
+       "a paragraph this long may be one that lost its line breaks"},
+      {"headings.yaml", "", "page_break_min_chars", I, 40, 1, 1e6, nullptr,
+       "a paragraph this long ending mid-word was cut by a page break"},
+      {"headings.yaml", "", "heading_body_min_chars", I, 15, 1, 1e6, nullptr,
+       "text after a space in a heading this long (or with a comma) is body"},
+      {"headings.yaml", "families[]", "rank", I, 0, 0, 1000, nullptr,
+       "conventional order: smaller is higher"},
+      {"headings.yaml", "families[]", "inline", B, 1, 0, 1, nullptr,
+       "may open a heading after a sentence end inside a paragraph"},
+      {"headings.yaml", "families[]", "runon_trigger", B, 0, 0, 1, nullptr,
+       "a run of these inside a long paragraph means it lost its line breaks"},
+      {"headings.yaml", "families[]", "runon_until_heading", B, 0, 0, 1, nullptr,
+       "the trigger counts only before the article's first line-initial marker"},
+      {"headings.yaml", "families[]", "needs_sequence", B, 0, 0, 1, nullptr,
+       "only number 1 or the next number of the family counts"},
+      {"headings.yaml", "families[]", "alone", B, 0, 0, 1, nullptr,
+       "the marker stands alone on its line; its words are the next line"},
+      {"headings.yaml", "families[]", "max_number", I, 99, 1, 1e4, nullptr,
+       "larger numbers are no marker of this family"},
+  };
+  return table;
+}
+
+std::string Number(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.15g", v);
+  return buffer;
+}
+
+}  // namespace
+
+const std::vector<RuleKey>& RuleKeys() { return Table(); }
+
+const RuleKey& FindRuleKey(std::string_view file, std::string_view section, std::string_view name) {
+  for (const RuleKey& key : Table()) {
+    if (file == key.file && section == key.section && name == key.name) return key;
+  }
+  throw std::logic_error("rule key " + std::string(file) + " " + std::string(section) + " " +
+                         std::string(name) + " is not described in rule_keys.cc");
+}
+
+std::string KeyPath(const RuleKey& key) {
+  return *key.section ? std::string(key.section) + "." + key.name : std::string(key.name);
+}
+
+const char* SchemaType(KeyType type) {
+  switch (type) {
+    case KeyType::kInt:
+      return "integer";
+    case KeyType::kNumber:
+      return "number";
+    case KeyType::kBool:
+      return "boolean";
+    case KeyType::kChars:
+      break;
+  }
+  return "string";
+}
+
+std::string DefaultText(const RuleKey& key) {
+  switch (key.type) {
+    case KeyType::kBool:
+      return key.fallback != 0 ? "true" : "false";
+    case KeyType::kChars:
+      return std::string("'") + key.chars + "'";
+    case KeyType::kInt:
+    case KeyType::kNumber:
+      break;
+  }
+  return Number(key.fallback);
+}
+
+std::string RuleKeysMarkdown() {
+  std::ostringstream out;
+  std::string file;
+  for (const RuleKey& key : Table()) {
+    if (file != key.file) {
+      file = key.file;
+      out << (out.tellp() > 0 ? "\n" : "") << "`" << file << "`\n\n"
+          << "| key | type | default | range | meaning |\n|---|---|---|---|---|\n";
+    }
+    std::string range;
+    if (key.type == KeyType::kInt || key.type == KeyType::kNumber) {
+      range = Number(key.min) + " .. " + Number(key.max);
+    }
+    std::string shown = DefaultText(key);
+    if (key.type == KeyType::kChars && !*key.chars) shown = "(none)";
+    for (size_t at; (at = shown.find('|')) != std::string::npos;) shown.replace(at, 1, "\\|");
+    out << "| `" << KeyPath(key) << "` | " << SchemaType(key.type) << " | " << shown << " | "
+        << range << " | " << key.meaning << " |\n";
+  }
+  return out.str();
+}
+
+std::string RuleKeysJson() {
+  std::string out;
+  for (const RuleKey& key : Table()) {
+    nlohmann::json j{{"file", key.file}, {"section", key.section}, {"name", key.name},
+                     {"type", SchemaType(key.type)}, {"meaning", key.meaning}};
+    if (key.type == KeyType::kInt) {
+      j["default"] = static_cast<long long>(key.fallback);
+      j["minimum"] = static_cast<long long>(key.min);
+      j["maximum"] = static_cast<long long>(key.max);
+    } else if (key.type == KeyType::kNumber) {
+      j["default"] = key.fallback;
+      j["minimum"] = key.min;
+      j["maximum"] = key.max;
+    } else if (key.type == KeyType::kBool) {
+      j["default"] = key.fallback != 0;
+    } else {
+      j["default"] = key.chars;
+    }
+    out += j.dump() + "\n";
+  }
+  return out;
+}
+
+}  // namespace gangmu

@@ -1,0 +1,48 @@
+// Every scalar key of the rule files (numbers, switches, character sets), described once:
+// file, section, name, type, default, range and meaning. The loader reads each key through
+// its description (default and range checks come from here); `gangmu rule-keys` prints the
+// reference; tests/unit/rule_keys_test.cc checks that schemas/rules.schema.json and the key
+// reference in rules/README.md say exactly what this table says. Patterns and lists are
+// described in rules/README.md.
+#ifndef GANGMU_RULE_KEYS_H_
+#define GANGMU_RULE_KEYS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gangmu {
+
+enum class KeyType { kInt, kNumber, kBool, kChars };
+
+struct RuleKey {
+  const char* file;     // furniture.yaml
+  const char* section;  // "" (the file's top level), "shape", "lines[]" (each rule of lines)
+  const char* name;
+  KeyType type;
+  double fallback;      // kInt, kNumber; kBool: 0 or 1
+  double min, max;      // kInt, kNumber
+  const char* chars;    // kChars: the default set
+  const char* meaning;
+};
+
+const std::vector<RuleKey>& RuleKeys();
+
+// The description of file/section/name (file without folder). A key the table lacks is a
+// programming error: it throws std::logic_error naming it.
+const RuleKey& FindRuleKey(std::string_view file, std::string_view section, std::string_view name);
+
+// The key's place as written in rules/README.md: `shape.max_chars`, `lines[].max_chars`.
+std::string KeyPath(const RuleKey& key);
+// Its type as the schema names it: integer, number, boolean, string.
+const char* SchemaType(KeyType type);
+// Its default as written in YAML: 200, 0.5, true, '的了是'.
+std::string DefaultText(const RuleKey& key);
+
+// The reference: one Markdown table per file (rules/README.md holds a copy), or JSON Lines.
+std::string RuleKeysMarkdown();
+std::string RuleKeysJson();
+
+}  // namespace gangmu
+
+#endif  // GANGMU_RULE_KEYS_H_
