@@ -98,9 +98,10 @@ const FurnitureRule* MatchingLineRule(const Line& line, const FurnitureRules& ru
   return nullptr;
 }
 
-bool IsLinkItem(const Line& line, const RE2& item, const FurnitureRules& rules) {
+bool IsLinkItem(const Line& line, const RE2& item, const FirstByteGate& gate,
+                const FurnitureRules& rules) {
   const std::string_view trimmed = TrimmedView(line.view);
-  return CountChars(trimmed) <= static_cast<size_t>(rules.link_max_chars) &&
+  return gate.Admits(trimmed) && CountChars(trimmed) <= static_cast<size_t>(rules.link_max_chars) &&
          RE2::PartialMatch(trimmed, item);
 }
 
@@ -114,13 +115,13 @@ size_t LinkRun(const std::vector<Line>& kept, const std::vector<bool>& after_lin
   // them that reaches the end of the page, or a run of min_lines. A shorter run in the middle
   // of a page may be the next article's title and byline.
   if (after_link_heading[i] && rules.link_heading_item) {
-    while (j < kept.size() && IsLinkItem(kept[j], *rules.link_heading_item, rules)) ++j;
+    while (j < kept.size() && IsLinkItem(kept[j], *rules.link_heading_item, rules.link_heading_gate, rules)) ++j;
     if (j == kept.size() || j - i >= static_cast<size_t>(rules.link_min_lines)) return j - i;
     j = i;
   }
-  while (j < kept.size() && IsLinkItem(kept[j], *rules.link_item, rules)) ++j;
+  while (j < kept.size() && IsLinkItem(kept[j], *rules.link_item, rules.link_item_gate, rules)) ++j;
   if (j > i || !rules.link_numbered_item) return j - i;
-  while (j < kept.size() && IsLinkItem(kept[j], *rules.link_numbered_item, rules)) ++j;
+  while (j < kept.size() && IsLinkItem(kept[j], *rules.link_numbered_item, rules.link_numbered_gate, rules)) ++j;
   return after_link_heading[i] || j == kept.size() ? j - i : 0;
 }
 

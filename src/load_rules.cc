@@ -852,6 +852,16 @@ void BuildIndexes(RuleSet* rules) {
   // Repairs look for rare bytes ('<', '&', '#'): one-byte atoms are worth it there.
   rules->normalize.prefilter.Build(patterns, 1);
   rules->headings.family_index.Build(Patterns(rules->headings.families), RE2::ANCHOR_START);
+  FurnitureRules& furniture = rules->furniture;
+  if (furniture.link_item) furniture.link_item_gate.Build(*furniture.link_item);
+  if (furniture.link_numbered_item) furniture.link_numbered_gate.Build(*furniture.link_numbered_item);
+  if (furniture.link_heading_item) furniture.link_heading_gate.Build(*furniture.link_heading_item);
+  std::vector<const RE2*> split;
+  for (const Regex& header : rules->split.article_headers) split.push_back(header.get());
+  split.push_back(rules->split.answer_separator.get());
+  split.push_back(rules->split.answer_count.get());
+  if (rules->split.answer_label) split.push_back(rules->split.answer_label.get());
+  rules->split.prefilter.Build(split, IndexBuilders::kMinAtomBytes);
   for (const char32_t c : rules->headings.inline_after) {
     char bytes[4];
     EncodeUtf8(c, bytes);

@@ -45,4 +45,53 @@ void PatternIndex::Candidates(std::string_view text, std::vector<int>* out) cons
   std::sort(out->begin(), out->end());
 }
 
+bool AnchoredAtStart(std::string_view p) {
+  size_t i = 0;
+  // Leading flag groups: (?i), (?s), (?i-s) ...
+  while (p.compare(i, 2, "(?") == 0 && i + 2 < p.size() && p[i + 2] != ':' && p[i + 2] != 'P' &&
+         p[i + 2] != '<') {
+    const size_t close = p.find(')', i);
+    if (close == std::string_view::npos || p.substr(i + 2, close - i - 2).find(':') !=
+                                               std::string_view::npos) {
+      return false;
+    }
+    i = close + 1;
+  }
+  if (i >= p.size() || p[i] != '^') return false;
+  int depth = 0;
+  bool in_class = false;
+  for (size_t k = i + 1; k < p.size(); ++k) {
+    const char c = p[k];
+    if (c == '\\') {
+      ++k;  // The escaped character, whatever it is.
+    } else if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+      if (k + 1 < p.size() && p[k + 1] == '^') ++k;
+      if (k + 1 < p.size() && p[k + 1] == ']') ++k;  // []...] and [^]...]: ] is literal.
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void FirstByteGate::Build(const RE2& pattern) {
+  low_ = 0, high_ = 0xFF;
+  std::string min, max;
+  if (!AnchoredAtStart(pattern.pattern()) || !pattern.PossibleMatchRange(&min, &max, 4) ||
+      min.empty() || max.empty()) {
+    return;  // Not anchored, a possible empty match, or no bound: every line may match.
+  }
+  // Every match M satisfies min <= M <= max, so its first byte lies between theirs; a match
+  // starts the text, so the text's first byte is M's.
+  low_ = static_cast<unsigned char>(min[0]);
+  high_ = static_cast<unsigned char>(max[0]);
+}
+
 }  // namespace gangmu

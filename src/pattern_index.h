@@ -35,6 +35,32 @@ class PatternIndex {
   int size_ = 0;
 };
 
+// The bytes a start-anchored pattern's match can open with, as a range: a line outside it
+// needs no RE2 call (a call costs hundreds of instructions even when the first byte fails).
+// For a pattern without literals that opens with ASCII (^[-·•*], ^\d{1,2}[.、]), the Han lines
+// that make most of a page are outside it. Sound only for patterns anchored at the start of
+// every alternative: Build checks that the pattern opens with ^ (after an optional flag
+// group) and has no top-level |; otherwise, or where the pattern may match empty, every line
+// is admitted. The range comes from RE2::PossibleMatchRange.
+class FirstByteGate {
+ public:
+  void Build(const RE2& pattern);
+  bool Admits(std::string_view text) const {
+    if (low_ == 0 && high_ == 0xFF) return true;
+    if (text.empty()) return false;
+    const auto b = static_cast<unsigned char>(text[0]);
+    return b >= low_ && b <= high_;
+  }
+  bool active() const { return !(low_ == 0 && high_ == 0xFF); }
+
+ private:
+  unsigned char low_ = 0, high_ = 0xFF;
+};
+
+// Whether every match of `pattern` starts at the start of the text: it opens with ^ (after
+// flag groups such as (?i)) and has no | outside parentheses.
+bool AnchoredAtStart(std::string_view pattern);
+
 }  // namespace gangmu
 
 #endif  // GANGMU_PATTERN_INDEX_H_

@@ -101,6 +101,8 @@ struct FurnitureRules {
   Regex link_item;                     // A line that looks like a link-list item.
   Regex link_numbered_item;            // Optional: a numbered title; see furniture.yaml.
   Regex link_heading_item;             // Optional: any link title under a link-list heading.
+  // The first bytes each of the three can match at (most lines open with Han: no RE2 call).
+  FirstByteGate link_item_gate, link_numbered_gate, link_heading_gate;
   int link_min_lines = 3;
   int link_max_chars = 100;
   LiteralPrefilter prefilter;  // Over the phrases, then the lines.
@@ -114,6 +116,9 @@ struct SplitRules {
   Regex answer_count;      // Group: count.
   Regex answer_separator;
   Regex answer_label;      // Optional: a separator that names the answer below it (最佳答案).
+  // Over article_headers, then answer_separator, answer_count and answer_label (when given):
+  // most lines hold none of their literals (篇, 个回答) and need no RE2 call.
+  LiteralPrefilter prefilter;
   int header_max_chars = 120;       // An article header or collection title is this short.
   int collection_title_lines = 12;  // The collection title stands in the page's first lines.
   int card_max_chars = 20;          // An answerer's card line (a name, a date) is this short.

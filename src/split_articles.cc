@@ -117,13 +117,32 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
   const SplitRules& split = rules.split;
   SplitPage page;
 
+  // Which of the split patterns each line may match (split.prefilter's order: the article
+  // headers, then the answer separator, count and label); most lines hold none's literals.
+  const size_t n_headers = split.article_headers.size();
+  std::vector<std::vector<bool>> may(lines.size());
+  {
+    std::vector<int> candidates;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      split.prefilter.Candidates(lines[i].view, &candidates);
+      if (candidates.empty()) continue;
+      may[i].assign(n_headers + 3, false);
+      for (const int c : candidates) may[i][c] = true;
+    }
+  }
+  const auto may_match = [&](size_t line, size_t pattern) {
+    return !may[line].empty() && may[line][pattern];
+  };
+  const size_t kSeparator = n_headers, kCount = n_headers + 1, kLabel = n_headers + 2;
+
   // Compilations: each header line with the pattern it matched.
   std::vector<size_t> headers;
   std::vector<const RE2*> header_patterns;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!IsShort(lines[i], split)) continue;
-    for (const auto& pattern : split.article_headers) {
-      if (RE2::FullMatch(lines[i].view, *pattern)) {
+    if (may[i].empty() || !IsShort(lines[i], split)) continue;
+    for (size_t h = 0; h < n_headers; ++h) {
+      const auto& pattern = split.article_headers[h];
+      if (may_match(i, h) && RE2::FullMatch(lines[i].view, *pattern)) {
         headers.push_back(i);
         header_patterns.push_back(pattern.get());
         break;
@@ -223,12 +242,16 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
   size_t count_line = lines.size();
   bool first_is_label = false;
   for (size_t i = 0; i < lines.size(); ++i) {
-    const bool label = split.answer_label && RE2::FullMatch(lines[i].view, *split.answer_label);
-    if (label || RE2::FullMatch(lines[i].view, *split.answer_separator)) {
+    if (may[i].empty()) continue;
+    const bool label = split.answer_label && may_match(i, kLabel) &&
+                       RE2::FullMatch(lines[i].view, *split.answer_label);
+    if (label ||
+        (may_match(i, kSeparator) && RE2::FullMatch(lines[i].view, *split.answer_separator))) {
       if (separators.empty()) first_is_label = label;
       separators.push_back(i);
     }
-    if (count_line == lines.size() && RE2::FullMatch(lines[i].view, *split.answer_count)) {
+    if (count_line == lines.size() && may_match(i, kCount) &&
+        RE2::FullMatch(lines[i].view, *split.answer_count)) {
       count_line = i;
     }
   }
