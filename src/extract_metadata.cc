@@ -131,7 +131,7 @@ bool HasSurname(std::string_view name, const MetadataRules& rules);
 
 bool MatchRule(const MetadataRule& rule, const Line& line, size_t chars, Match* out,
                const MetadataRules& rules) {
-  if (chars > static_cast<size_t>(rule.max_chars)) return false;
+  if (chars > static_cast<size_t>(rule.max_chars) || !rule.gate.Admits(line.view)) return false;
   const RE2& re = *rule.pattern;
   // Most lines match no rule: a test without groups runs only RE2's DFA.
   if (!re.Match(line.view, 0, line.view.size(), RE2::UNANCHORED, nullptr, 0)) return false;

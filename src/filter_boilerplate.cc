@@ -87,6 +87,7 @@ const FurnitureRule* MatchingLineRule(const Line& line, const FurnitureRules& ru
   for (const int index : candidates) {
     if (index < phrases) continue;
     const FurnitureRule& rule = rules.lines[index - phrases];
+    if (!rule.gate.Admits(trimmed)) continue;
     if (rule.min_symbols > 0 && CountSymbols(trimmed) < static_cast<size_t>(rule.min_symbols)) continue;
     // A line no longer in bytes than the limit is no longer in characters.
     if (trimmed.size() > static_cast<size_t>(rule.max_chars)) {

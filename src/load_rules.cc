@@ -853,6 +853,10 @@ void BuildIndexes(RuleSet* rules) {
   rules->normalize.prefilter.Build(patterns, 1);
   rules->headings.family_index.Build(Patterns(rules->headings.families), RE2::ANCHOR_START);
   FurnitureRules& furniture = rules->furniture;
+  // First-byte gates: a rule without literals, anchored at the line's start, runs only on lines
+  // opening with a byte its match can open with.
+  for (FurnitureRule& rule : furniture.lines) rule.gate.Build(*rule.pattern);
+  for (MetadataRule& rule : rules->metadata.lines) rule.gate.Build(*rule.pattern);
   if (furniture.link_item) furniture.link_item_gate.Build(*furniture.link_item);
   if (furniture.link_numbered_item) furniture.link_numbered_gate.Build(*furniture.link_numbered_item);
   if (furniture.link_heading_item) furniture.link_heading_gate.Build(*furniture.link_heading_item);

@@ -54,6 +54,7 @@ struct FurnitureRule {
   bool opens_link_list = false;  // The line heads a list of links (相关文章).
   bool opens_contents = false;   // The line heads a table of contents (目录).
   int min_symbols = 0;  // Runs only on lines with this many ASCII symbols (a rule without literals).
+  FirstByteGate gate;   // Line rules: the bytes a match can open with (start-anchored ones).
 };
 // furniture.yaml `shape`: furniture told by what a line is, not by a phrase of one site. A
 // line's score adds the weights of the lexicons it hits (navigation, account, download …) and
@@ -137,6 +138,7 @@ struct MetadataRule {
   bool weak = false;  // Its date gives way to a later rule's (a bare timestamp to 发布时间:).
   bool consume_match = false;  // Remove the match from the line instead of the whole line.
   int max_chars = 200;
+  FirstByteGate gate;  // The bytes its match can open with (start-anchored patterns).
 };
 // metadata.yaml `title_choice`: how a title line is told among the header zone's lines.
 struct TitleWeights {
