@@ -123,6 +123,14 @@ void BuildView(Line* line) {
         (bytes[i + 2] & 0xC0) == 0x80) {
       c = ((lead & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
       len = 3;
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF) && !((folds[c >> 6] >> (c & 63)) & 1)) {
+        // A well-formed character that folds to itself (most Han): copied as it stands.
+        view[out] = static_cast<char>(lead);
+        view[out + 1] = static_cast<char>(bytes[i + 1]);
+        view[out + 2] = static_cast<char>(bytes[i + 2]);
+        out += 3;
+        continue;
+      }
       if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) c = DecodeAt(text, i, &len);
     } else {
       c = DecodeAt(text, i, &len);
