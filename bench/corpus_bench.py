@@ -2,12 +2,18 @@
 """Corpus benchmark: gangmu --jobs 1, gangmu --jobs 2 and the Python baseline on the same pages.
 
 usage: bench/corpus_bench.py [--mb 50] [--rounds 3] [--gangmu build/gangmu] [--work DIR]
+                             [--extra-rules] [--compare OTHER_GANGMU]
 
 Builds a deterministic corpus with ../shared/bench/make_corpus.py (once per size), then runs
 the three commands in turn, round after round, so that a busy machine slows all of them alike.
 Each run writes JSON Lines to /dev/null. Reports the best and median wall time per command,
 MB/s, documents/s, peak RSS (from wait4) and the ratios the issue asks for. Only the standard
 library is used, so it runs with any python3.
+
+--extra-rules adds a run of gangmu --jobs 1 with 200 extra furniture phrase rules and 50 extra
+line rules (generated below: literals of the kind sites print, which few pages hold) and
+reports how much throughput they cost. --compare runs another gangmu binary (a build of an
+older commit) with --jobs 1 in the same rounds.
 """
 import argparse
 import os
@@ -36,6 +42,30 @@ def run(cmd):
     return seconds, usage.ru_maxrss / 1024
 
 
+NOUNS = ['公众号', '客户端', '小程序', '会员', '积分', '优惠券', '直播间', '专栏', '频道', '论坛',
+         '资料包', '题库', '课程', '讲座', '活动', '抽奖', '红包', '礼包', '订阅号', '服务号']
+VERBS = ['关注', '下载', '领取', '扫码进入', '点击打开', '免费获取', '立即加入', '长按识别', '预约',
+         '转发分享']
+
+
+def extra_rules(work):
+    """A rules folder: the built-in furniture.yaml with 200 phrase and 50 line rules more."""
+    folder = pathlib.Path(work) / 'extra-rules'
+    folder.mkdir(parents=True, exist_ok=True)
+    text = (ROOT / 'rules' / 'furniture.yaml').read_text(encoding='utf-8')
+    phrases, lines = [], []
+    for i in range(200):
+        verb, noun = VERBS[i % len(VERBS)], NOUNS[(i // len(VERBS)) % len(NOUNS)]
+        phrases.append(f"  - id: extra_phrase_{i}\n    pattern: '{verb}{noun}(?:第{i}期)?'\n")
+    for i in range(50):
+        verb, noun = VERBS[(i * 3) % len(VERBS)], NOUNS[(i * 7) % len(NOUNS)]
+        lines.append(f"  - id: extra_line_{i}\n    pattern: '^(?:本站)?{noun}{verb}\\s*\\d{{0,4}}$'\n")
+    text = text.replace('\nlines:\n', '\nlines:\n' + ''.join(lines), 1)
+    text = text.replace('\nphrases:\n', '\nphrases:\n' + ''.join(phrases), 1)
+    (folder / 'furniture.yaml').write_text(text, encoding='utf-8')
+    return folder
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--mb', type=float, default=50)
@@ -43,6 +73,8 @@ def main():
     ap.add_argument('--gangmu', default=str(ROOT / 'build' / 'gangmu'))
     ap.add_argument('--work', default='/tmp/gangmu-bench')
     ap.add_argument('--python', default=sys.executable)
+    ap.add_argument('--extra-rules', action='store_true')
+    ap.add_argument('--compare', help='another gangmu binary, run with --jobs 1 alongside')
     args = ap.parse_args()
 
     corpus = pathlib.Path(args.work) / f'corpus-{args.mb:g}mb'
@@ -59,6 +91,11 @@ def main():
                             '--jobs', '2'],
         'python baseline': [args.python, str(SHARED / 'baseline_outline.py'), '--jsonl'] + files,
     }
+    if args.extra_rules:
+        commands['gangmu --jobs 1, +250 rules'] = commands['gangmu --jobs 1'] + [
+            '--rules', str(extra_rules(args.work))]
+    if args.compare:
+        commands['other --jobs 1'] = [args.compare] + commands['gangmu --jobs 1'][1:]
     times = {name: [] for name in commands}
     rss = {name: 0.0 for name in commands}
     for r in range(args.rounds):
@@ -85,6 +122,10 @@ def main():
     print()
     print(f'gangmu --jobs 1 / baseline throughput: {best["python baseline"] / best["gangmu --jobs 1"]:.2f}x')
     print(f'gangmu --jobs 2 / --jobs 1 throughput: {best["gangmu --jobs 1"] / best["gangmu --jobs 2"]:.2f}x')
+    for name in commands:
+        if name.startswith('gangmu --jobs 1,') or name.startswith('other'):
+            one = statistics.median(times['gangmu --jobs 1'])
+            print(f'{name} / gangmu --jobs 1, median time: {statistics.median(times[name]) / one:.3f}')
 
 
 if __name__ == '__main__':
