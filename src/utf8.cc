@@ -1,6 +1,10 @@
 // UTF-8 helpers; see utf8.h. Covered by tests/unit/normalize_text_test.cc.
 #include "utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <cstring>
 
 namespace gangmu {
@@ -94,7 +98,32 @@ namespace {
 template <typename Visit>
 void ForEachNonSpaceRun(std::string_view s, Visit visit) {
   size_t run = 0;  // Start of the bytes not yet visited.
+  size_t scalar_until = 0;  // Bytes before this are looked at one character at a time.
   for (size_t i = 0; i < s.size();) {
+#if defined(__SSE2__)
+    // Blocks of 16 bytes holding no byte a space can start with go by at once: most of a Han
+    // line. U+3000 (E3 80 80) is told from the other E3 characters, CJK punctuation, by the
+    // two bytes after it. A block skipped may end inside a character; its continuation bytes
+    // are then read one by one below, and no space starts with one.
+    if (i >= scalar_until) {
+      while (i + 18 <= s.size()) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+        const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 1));
+        const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 2));
+        const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x20)), v);
+        const __m128i leads = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC2))),
+                                           _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE2))));
+        const __m128i ideographic = _mm_and_si128(
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE3))),
+            _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8(static_cast<char>(0x80))),
+                          _mm_cmpeq_epi8(v2, _mm_set1_epi8(static_cast<char>(0x80)))));
+        if (_mm_movemask_epi8(_mm_or_si128(low, _mm_or_si128(leads, ideographic))) != 0) break;
+        i += 16;
+      }
+      scalar_until = i + 16;
+      if (i >= s.size()) break;
+    }
+#endif
     const unsigned char b = static_cast<unsigned char>(s[i]);
     // A stray continuation byte is a character of its own, so that one cut off its lead
     // cannot swallow the space after it.

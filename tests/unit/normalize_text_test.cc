@@ -137,3 +137,38 @@ TEST_CASE("normalize: a page that lost its line breaks is cut back into lines", 
   CHECK(kept.at(1).text == spaced);
   CHECK(w.empty());
 }
+
+TEST_CASE("utf8: WithoutSpaces skips blocks of 16 bytes and finds every space in them",
+          "[utf8]") {
+  // A reference that decodes every character.
+  const auto reference = [](const std::string& s) {
+    std::string out;
+    size_t len;
+    for (size_t i = 0; i < s.size(); i += len) {
+      const char32_t c = gangmu::DecodeAt(s, i, &len);
+      if (!gangmu::IsSpace(c)) out.append(s, i, len);
+    }
+    return out;
+  };
+  // Spaces of every kind, and E3 characters that are no space (、。「), at every offset of a
+  // long Han line, so that each falls at each place of a 16-byte block and on its edges.
+  const std::vector<std::string> spaces = {" ", "\t", "\u3000", "\u00a0", "\u2003", "\u202f",
+                                           "\u205f", "\u3001", "\u3002", "\u300c", "a"};
+  const std::string han = "党建工作要抓好落实推进基层治理现代化建设";  // 20 characters, 60 bytes.
+  for (const auto& space : spaces) {
+    for (size_t at = 0; at <= han.size(); at += 3) {
+      std::string line = han;
+      line.insert(at, space);
+      line += han;
+      size_t len;
+      INFO("character U+" << std::hex << static_cast<uint32_t>(gangmu::DecodeAt(space, 0, &len))
+                          << " at byte " << std::dec << at);
+      CHECK(gangmu::WithoutSpaces(line) == reference(line));
+      gangmu::SpacelessHash a, b;
+      a.Add(line);
+      b.Add(reference(line));
+      CHECK(a.value() == b.value());
+      CHECK(a.chars() == b.chars());
+    }
+  }
+}
