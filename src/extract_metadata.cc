@@ -921,12 +921,14 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       continue;
     }
     // A reference entry is no body even where no 参考文献 line opened the list.
-    if (rules.reference_item && RE2::PartialMatch(line.view, *rules.reference_item)) {
+    if (rules.reference_item && rules.reference_item_gate.Admits(line.view) &&
+        RE2::PartialMatch(line.view, *rules.reference_item)) {
       article->references.push_back(line.text);
       record(line, "reference", "reference_item");
       continue;
     }
-    if (RE2::FullMatch(line.view, *rules.references_start)) {
+    if (rules.references_start_gate.Admits(line.view) &&
+        RE2::FullMatch(line.view, *rules.references_start)) {
       record(line, "reference", "references_start");
       for (size_t k = i + 1; k < lines.size(); ++k) {
         article->references.push_back(lines[k].text);

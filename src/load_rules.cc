@@ -862,6 +862,10 @@ void BuildIndexes(RuleSet* rules) {
   // opening with a byte its match can open with.
   for (FurnitureRule& rule : furniture.lines) rule.gate.Build(*rule.pattern);
   for (MetadataRule& rule : rules->metadata.lines) rule.gate.Build(*rule.pattern);
+  rules->metadata.references_start_gate.Build(*rules->metadata.references_start);
+  if (rules->metadata.reference_item) {
+    rules->metadata.reference_item_gate.Build(*rules->metadata.reference_item);
+  }
   if (furniture.link_item) furniture.link_item_gate.Build(*furniture.link_item);
   if (furniture.link_numbered_item) furniture.link_numbered_gate.Build(*furniture.link_numbered_item);
   if (furniture.link_heading_item) furniture.link_heading_gate.Build(*furniture.link_heading_item);

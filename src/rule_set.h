@@ -187,6 +187,8 @@ struct MetadataRules {
   // fewer atoms on body lines than the full one. Its index i is rule body_rules[i].
   LiteralPrefilter body_prefilter;
   std::vector<int> body_rules;
+  // references_start and reference_item are tried on every body line: a Han line needs no call.
+  FirstByteGate references_start_gate, reference_item_gate;
 };
 
 // headings.yaml
