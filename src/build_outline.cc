@@ -18,20 +18,14 @@ char32_t FirstChar(const std::string& s) {
   return s.empty() ? 0 : DecodeAt(s, 0, &len);
 }
 
-
-// Trailing sentence punctuation off a heading line.
-std::string StripTrailingPunct(const std::string& s) {
+// Trailing punctuation off a heading line (headings.yaml's heading_trail).
+std::string StripTrailingPunct(const std::string& s, const HeadingRules& rules) {
   std::string out = s;
-  static const std::vector<std::string> kTrail = {"。", "．", ".", ",", "，", "、", ";",
-                                                  "；", ":", "：", " "};
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (const auto& t : kTrail) {
-      if (out.size() >= t.size() && out.compare(out.size() - t.size(), t.size(), t) == 0) {
-        out.resize(out.size() - t.size());
-        changed = true;
-      }
-    }
+  while (!out.empty()) {
+    const size_t last = PreviousCharStart(out, out.size());
+    size_t len;
+    if (rules.heading_trail.find(DecodeAt(out, last, &len)) == std::u32string::npos) break;
+    out.resize(last);
   }
   return out;
 }
@@ -40,7 +34,7 @@ std::string StripTrailingPunct(const std::string& s) {
 // heading_body_min_chars or more, or one with punctuation inside (…手段单一,缺乏吸引力。);
 // 党群义工服务平台。 is the heading's own words.
 bool LooksLikeBody(const std::string& v, size_t from, size_t to, const HeadingRules& rules) {
-  static const std::u32string kInner = U",，、;；:：";
+  const std::u32string& kInner = rules.heading_body_inner;
   size_t len, chars = 0;
   const size_t last = PreviousCharStart(v, to);
   for (size_t i = from; i < to; i += len) {
@@ -106,11 +100,11 @@ HeadingParts SplitHeading(const Line& line, size_t from, size_t to, const Headin
   }
   HeadingParts parts;
   if (cut == std::string::npos) {
-    parts.heading = StripTrailingPunct(Trim(line.TextOf(from, to)));
+    parts.heading = StripTrailingPunct(Trim(line.TextOf(from, to)), rules);
     return parts;
   }
   DecodeAt(v, cut, &len);
-  parts.heading = StripTrailingPunct(Trim(line.TextOf(from, cut)));
+  parts.heading = StripTrailingPunct(Trim(line.TextOf(from, cut)), rules);
   parts.body = Trim(line.TextOf(cut + len, to));
   return parts;
 }

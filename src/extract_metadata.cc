@@ -43,32 +43,31 @@ std::string StripBrackets(std::string s) {
   return Trim(s);
 }
 
-// Names carry marks that point at numbered affiliations or notes (王明1, 李华*, 张三²); the
-// name is what is left.
-std::string AuthorName(std::string name) {
-  static const std::vector<std::string> kMarks = {"*", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+// Names carry marks that point at numbered affiliations or notes (王明1, 李华*, 张三²): digits
+// and metadata.yaml's author_marks; the name is what is left.
+std::string AuthorName(std::string name, const MetadataRules& rules) {
   for (bool stripped = true; stripped && !name.empty();) {
     stripped = false;
     if (name.back() >= '0' && name.back() <= '9') {
       name.pop_back();
       stripped = true;
+      continue;
     }
-    for (const auto& mark : kMarks) {
-      if (name.size() >= mark.size() &&
-          name.compare(name.size() - mark.size(), mark.size(), mark) == 0) {
-        name.erase(name.size() - mark.size());
-        stripped = true;
-      }
+    const size_t last = PreviousCharStart(name, name.size());
+    size_t len;
+    if (rules.author_marks.find(DecodeAt(name, last, &len)) != std::u32string::npos) {
+      name.erase(last);
+      stripped = true;
     }
   }
   return Trim(name);
 }
 
-// An item of a numbered list of affiliations without its number (1.北京大学 -> 北京大学).
-std::string WithoutEnumerator(const std::string& item) {
-  static const RE2 kEnumerator("^\\s*[1-9１-９][0-9０-９]?\\s*[.、．]\\s*");
+// An item of a numbered list of affiliations without its number (1.北京大学 -> 北京大学):
+// metadata.yaml's affiliation_number.
+std::string WithoutEnumerator(const std::string& item, const MetadataRules& rules) {
   std::string out = item;
-  RE2::Replace(&out, kEnumerator, "");
+  RE2::Replace(&out, *rules.affiliation_number, "");
   return out;
 }
 
@@ -101,11 +100,20 @@ std::vector<std::string> SplitList(const Line& line, size_t view_begin, size_t v
   return items;
 }
 
+// Whether metadata.yaml's name_separators part the names of `view`.
+bool HasNameSeparator(std::string_view view, const MetadataRules& rules) {
+  size_t len;
+  for (size_t i = 0; i < view.size(); i += len) {
+    if (rules.name_separators.find(DecodeAt(view, i, &len)) != std::u32string::npos) return true;
+  }
+  return false;
+}
+
 // A name of an author line, unless it is a role word (记者, 通讯员, 图) that the line's
 // shape let through.
 void AddAuthor(const std::string& name, const MetadataRules& rules, Article* article) {
   Line probe;
-  probe.text = AuthorName(name);
+  probe.text = AuthorName(name, rules);
   BuildView(&probe);
   if (!RE2::FullMatch(probe.view, *rules.not_author)) AddUnique(&article->authors, probe.text);
 }
@@ -189,9 +197,11 @@ void Apply(const Match& match, const Line& line, const MetadataRules& rules, con
       const size_t full = all.find("；", start);
       size_t width = 1;
       if (full != std::string::npos && (end == std::string::npos || full < end)) end = full, width = 3;
-      AddUnique(&article->affiliations,
-                WithoutEnumerator(Trim(all.substr(
-                    start, end == std::string::npos ? std::string::npos : end - start))));
+      AddUnique(
+          &article->affiliations,
+          WithoutEnumerator(
+              Trim(all.substr(start, end == std::string::npos ? std::string::npos : end - start)),
+              rules));
       if (end == std::string::npos) break;
       start = end + width;
     }
@@ -260,11 +270,8 @@ bool IsAuthorLine(const Line& line, const MetadataRules& rules) {
   // Every name of the line opens with a surname (spaced names, 宋 娟, are one name).
   re2::StringPiece rest(line.view);
   std::string name;
-  static const RE2 kName("\\s*([^,、;]+?)\\s*(?:[,、;]|$)");
-  const bool lists = line.view.find_first_of(",;") != std::string::npos ||
-                     line.view.find("、") != std::string::npos;
-  if (lists) {
-    while (!rest.empty() && RE2::Consume(&rest, kName, &name)) {
+  if (HasNameSeparator(line.view, rules)) {
+    while (!rest.empty() && RE2::Consume(&rest, *rules.name_item, &name)) {
       if (!HasSurname(name, rules)) return false;
     }
     return true;
@@ -576,11 +583,10 @@ bool ReadAuthors(const Line& line, const MetadataRules& rules, Article* article)
   }
   const re2::StringPiece& g = groups[bare.NamedCapturingGroups().at("author")];
   const size_t begin = g.data() - line.view.data();
-  // Where commas or 、 part the names, a space is padding inside one (宋 娟).
-  static const RE2 kMarks("\\s*[,、;]\\s*");
-  const bool marked = line.view.find_first_of(",;") != std::string::npos ||
-                      line.view.find("、") != std::string::npos;
-  for (auto& name : SplitList(line, begin, begin + g.size(), marked ? kMarks : *rules.list_separator)) {
+  // Where name_separators (commas, 、) part the names, a space is padding inside one (宋 娟).
+  const bool marked = HasNameSeparator(line.view, rules);
+  for (auto& name : SplitList(line, begin, begin + g.size(),
+                              marked ? *rules.name_separator : *rules.list_separator)) {
     AddAuthor(marked ? WithoutSpaces(name) : name, rules, article);
   }
   return true;

@@ -575,10 +575,14 @@ void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
   const YAML::Node comp = root["compilation"];
   if (r.CheckMap(comp, "compilation", "compilation",
                  {"article_header", "collection_title", "header_max_chars", "title_lines",
-                  "about"},
+                  "stem_number", "about"},
                  {"article_header", "collection_title"})) {
     out->article_headers = r.Patterns(comp, "article_header", "compilation", {"title", "num"});
     out->collection_title = r.Single(comp, "collection_title", "compilation", {"count"});
+    out->stem_number =
+        comp["stem_number"]
+            ? r.Single(comp, "stem_number", "compilation")
+            : std::make_unique<const RE2>("\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*");
     out->header_max_chars =
         r.KeyInt(comp, "compilation", "header_max_chars", "compilation");
     out->collection_title_lines =
@@ -597,12 +601,34 @@ void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
 
 void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
-  r.CheckMap(root, "metadata.yaml", "",
-             {"lines", "list_separator", "bare_author", "not_author", "references_start",
-              "page_date", "title_max_chars", "title_choice", "surnames", "compound_surnames", "title_counter_suffix", "title_column_prefix", "title_continuation", "glued_title", "closing_max_chars", "field_rest_max_chars", "not_title", "not_source", "spaced_name", "reference_item",
-              "title_site_suffix", "define"},
-             {"lines", "list_separator", "bare_author", "not_author", "references_start",
-              "page_date"});
+  r.CheckMap(
+      root, "metadata.yaml", "",
+      {"lines",
+       "list_separator",
+       "bare_author",
+       "not_author",
+       "references_start",
+       "page_date",
+       "title_max_chars",
+       "title_choice",
+       "surnames",
+       "compound_surnames",
+       "title_counter_suffix",
+       "title_column_prefix",
+       "title_continuation",
+       "glued_title",
+       "closing_max_chars",
+       "field_rest_max_chars",
+       "not_title",
+       "not_source",
+       "spaced_name",
+       "reference_item",
+       "title_site_suffix",
+       "author_marks",
+       "name_separators",
+       "affiliation_number",
+       "define"},
+      {"lines", "list_separator", "bare_author", "not_author", "references_start", "page_date"});
   if (!root.IsMap()) return;
   static const std::set<std::string> kFields = {
       "author", "affiliation", "source", "issue", "url", "year", "month", "day",
@@ -684,6 +710,22 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     w.repeat_lines = r.KeyInt(t, "title_choice", "repeat_lines", "title_choice");
   }
   out->surnames = r.KeyChars(root, "", "surnames", "surnames");
+  out->author_marks = r.KeyChars(root, "", "author_marks", "author_marks");
+  out->name_separators = r.KeyChars(root, "", "name_separators", "name_separators");
+  {
+    std::string set;
+    for (const char32_t c : out->name_separators) {
+      char bytes[4];
+      set += RE2::QuoteMeta(std::string(bytes, EncodeUtf8(c, bytes)));
+    }
+    if (set.empty()) set = "\\x{0}";  // No separator: a class that matches nothing on a page.
+    out->name_item = std::make_unique<const RE2>("\\s*([^" + set + "]+?)\\s*(?:[" + set + "]|$)");
+    out->name_separator = std::make_unique<const RE2>("\\s*[" + set + "]\\s*");
+  }
+  out->affiliation_number =
+      root["affiliation_number"]
+          ? r.Single(root, "affiliation_number", "affiliation_number", {}, "metadata")
+          : std::make_unique<const RE2>("^\\s*[1-9１-９][0-9０-９]?\\s*[.、．]\\s*");
   for (const auto& node : List(r, root, "compound_surnames")) {
     if (!node.IsScalar() || node.Scalar().empty()) {
       r.Report(node.Mark(), "compound_surnames", "a surname must be a non-empty string");
@@ -727,7 +769,7 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
   r.CheckMap(root, "headings.yaml", "",
              {"families", "sentence_end", "inline_after", "closing", "heading_end",
               "short_line_chars", "runon_min_chars", "page_break_min_chars",
-              "heading_body_min_chars", "define"},
+              "heading_body_min_chars", "heading_trail", "heading_body_inner", "define"},
              {"families"});
   if (!root.IsMap()) return;
   out->sentence_end = r.KeyChars(root, "", "sentence_end", "");
@@ -740,6 +782,8 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
       r.KeyInt(root, "", "page_break_min_chars", "");
   out->heading_body_min_chars =
       r.KeyInt(root, "", "heading_body_min_chars", "");
+  out->heading_trail = r.KeyChars(root, "", "heading_trail", "");
+  out->heading_body_inner = r.KeyChars(root, "", "heading_body_inner", "");
   std::set<std::string> ids;
   const std::vector<YAML::Node> families = List(r, root, "families");
   if (families.empty()) r.Report(root.Mark(), "", "no marker families");

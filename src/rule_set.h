@@ -114,6 +114,7 @@ struct FurnitureRules {
 struct SplitRules {
   std::vector<Regex> article_headers;  // Groups: title, num; the first that matches wins.
   Regex collection_title;  // Group: count.
+  Regex stem_number;       // What follows a counted title's stem on its articles' header lines.
   Regex answer_count;      // Group: count.
   Regex answer_separator;
   Regex answer_label;      // Optional: a separator that names the answer below it (最佳答案).
@@ -174,6 +175,10 @@ struct MetadataRules {
   Regex not_title;        // Optional: a first line that opens the body (一、标题) is no title.
   Regex reference_item;   // Optional: a reference entry ([1]王明.题名[J].刊名,2019(3).) anywhere.
   Regex spaced_name;      // Optional: one name spaced to a wider width (李　强).
+  std::u32string author_marks;      // Marks after a name that point at a note (王明*, 李华²).
+  std::u32string name_separators;   // Characters that part names (then a space is inside one).
+  Regex name_item, name_separator;  // Built from name_separators at load time.
+  Regex affiliation_number;         // A list number before an affiliation (1.北京大学).
   std::u32string surnames;                  // Optional: a bare name opens with one of these
   std::vector<std::string> compound_surnames;  // or one of these (欧阳).
   Regex not_source;       // Optional: source values that name no publication (本站原创, 网络).
@@ -215,6 +220,8 @@ struct HeadingRules {
   int runon_min_chars = 150;
   int page_break_min_chars = 40;    // A paragraph ending mid-word this long was cut by a break.
   int heading_body_min_chars = 15;  // Text after a space in a heading this long is body.
+  std::u32string heading_trail;     // Punctuation taken off a heading's end.
+  std::u32string heading_body_inner;  // Inside text after a space, these make it body.
   PatternIndex family_index;  // Over the families' patterns, anchored at a position.
   // Lead bytes of the UTF-8 forms of inline_after: a character with another lead byte is not
   // one of them, which spares decoding most characters of a paragraph.

@@ -163,11 +163,10 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
       const size_t stem_end = c.groups[0].data() - line.view.data();
       const std::string stem = WithoutSpaces(line.view.substr(0, stem_end));
       if (CountChars(stem) < 4) break;
-      static const RE2 kNumber("\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*");
       for (size_t j = i + 1; j < lines.size(); ++j) {
         const std::string key = WithoutSpaces(lines[j].view);
         if (key.size() > stem.size() && key.compare(0, stem.size(), stem) == 0 &&
-            RE2::FullMatch(key.substr(stem.size()), kNumber)) {
+            RE2::FullMatch(key.substr(stem.size()), *split.stem_number)) {
           headers.push_back(j);
           header_patterns.push_back(nullptr);
         }

@@ -204,3 +204,25 @@ TEST_CASE("rule keys: a phrase rule's max_chars keeps the phrase on longer lines
   REQUIRE(after.articles.size() == 1);
   CHECK(after.articles[0].preamble.at(0).find("版权声明") != std::string::npos);
 }
+
+TEST_CASE("rule keys: heading_trail and author_marks are the file's, not the code's",
+          "[rule_keys]") {
+  const std::string page = "标题写在这里\n王明*\n一、加强学习。\n正文在这里写得很长很长。\n";
+  const Result before = testing::ExtractText(page);
+  REQUIRE(before.articles.size() == 1);
+  REQUIRE(before.articles[0].sections.size() == 1);
+  CHECK(before.articles[0].sections[0].heading == "加强学习");
+  CHECK(before.articles[0].authors == std::vector<std::string>{"王明"});
+
+  const auto trail =
+      RulesWith("headings.yaml", "heading_trail: '。．.,，、;；:： '", "heading_trail: ' '");
+  const Result kept = Extract("t.txt", page, *trail);
+  REQUIRE(kept.articles.size() == 1);
+  REQUIRE(kept.articles[0].sections.size() == 1);
+  CHECK(kept.articles[0].sections[0].heading == "加强学习。");
+
+  const auto marks = RulesWith("metadata.yaml", "author_marks: '*¹²³⁴⁵⁶⁷⁸⁹'", "author_marks: '¹'");
+  const Result starred = Extract("t.txt", page, *marks);
+  REQUIRE(starred.articles.size() == 1);
+  CHECK(starred.articles[0].authors == std::vector<std::string>{"王明*"});
+}
