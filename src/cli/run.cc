@@ -623,32 +623,43 @@ int RunExplain(const ExplainArgs& args, std::istream& in, std::ostream& out, std
     }
     accounts = std::move(one);
   }
-  // With --line, every rule tried on that line by itself, and its shape score.
-  const LineTrials trials = args.line > 0 ? TryRules(accounts[0].text, *rules) : LineTrials{};
-  if (args.json) {
-    for (const auto& a : accounts) {
-      nlohmann::json j{{"line", a.line}, {"fate", a.fate}, {"rule", a.rule}, {"text", a.text}};
-      if (args.line > 0) {
-        nlohmann::json tried = nlohmann::json::array();
-        for (const auto& t : trials.trials) {
-          tried.push_back({{"file", t.probe->file},
-                           {"file_line", t.probe->line},
-                           {"kind", t.probe->kind},
-                           {"rule", t.probe->rule},
-                           {"result", ProbeResultName(t.result)}});
-        }
-        j["rules_tried"] = std::move(tried);
-        if (trials.shape_enabled) {
-          nlohmann::json terms = nlohmann::json::array();
-          for (const auto& [id, weight] : trials.shape_terms) terms.push_back({{"id", id}, {"weight", weight}});
-          j["shape"] = {{"score", trials.shape_score}, {"terms", std::move(terms)}};
-        }
-      }
-      out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    }
-  } else {
+  // With --line, every rule tried on that line by itself, and its shape score (for each piece
+  // of a flattened line, which keeps its input line's number).
+  if (!args.json && args.line == 0) {
     out << FormatAccounts(accounts, args.colour);
-    if (args.line > 0) out << FormatTrials(trials, *rules, args.colour);
+    return kOk;
+  }
+  std::vector<LineTrials> trials;
+  if (args.line > 0) {
+    for (const auto& a : accounts) trials.push_back(TryRules(a.text, *rules));
+  }
+  for (size_t i = 0; i < accounts.size(); ++i) {
+    const LineAccount& a = accounts[i];
+    if (!args.json) {
+      out << FormatAccounts({a}, args.colour);
+      if (args.line > 0) out << FormatTrials(trials[i], *rules, args.colour);
+      continue;
+    }
+    nlohmann::json j{{"line", a.line}, {"fate", a.fate}, {"rule", a.rule}, {"text", a.text}};
+    if (args.line > 0) {
+      nlohmann::json tried = nlohmann::json::array();
+      for (const auto& t : trials[i].trials) {
+        tried.push_back({{"file", t.probe->file},
+                         {"file_line", t.probe->line},
+                         {"kind", t.probe->kind},
+                         {"rule", t.probe->rule},
+                         {"result", ProbeResultName(t.result)}});
+      }
+      j["rules_tried"] = std::move(tried);
+      if (trials[i].shape_enabled) {
+        nlohmann::json terms = nlohmann::json::array();
+        for (const auto& [id, weight] : trials[i].shape_terms) {
+          terms.push_back({{"id", id}, {"weight", weight}});
+        }
+        j["shape"] = {{"score", trials[i].shape_score}, {"terms", std::move(terms)}};
+      }
+    }
+    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   }
   return kOk;
 }

@@ -410,3 +410,19 @@ TEST_CASE("cli: rule-keys lists every scalar key, as Markdown or JSON Lines", "[
                       "\"name\":\"title_max_chars\",\"section\":\"\",\"type\":\"integer\"}\n") !=
         std::string::npos);
 }
+
+TEST_CASE("cli: explain --line on a flattened line tries the rules on each of its pieces",
+          "[cli]") {
+  std::string page = "标题写在这里 ";
+  for (int i = 0; i < 20; ++i) page += "正文内容写在这里很长很长的一句话。 ";
+  auto r = RunCli({"explain", "-", "--line", "1"}, page + "\n");
+  CHECK(r.code == 0);
+  size_t pieces = 0, tried = 0;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    pieces += line.rfind("    1  ", 0) == 0;
+    tried += line.rfind("Rules tried on the line by itself", 0) == 0;
+  }
+  CHECK(pieces >= 3);
+  CHECK(tried == pieces);
+}
