@@ -253,6 +253,42 @@ class FileReader {
     return re;
   }
 
+  // map[key] as one pattern, or a list of them that match where any one does: a new case is a
+  // new row, not an edit inside a long alternation. Each row is checked (and probed) on its
+  // own line; they are joined as (?:a)|(?:b). Only for keys whose pattern has no named group.
+  // `kind` empty: not probed (a pattern matched on a field's value, not on a line).
+  Regex AnyOf(const YAML::Node& map, const std::string& key, const std::string& kind) {
+    const YAML::Node node = map[key];
+    if (!node || !node.IsSequence()) {
+      return kind.empty() ? Pattern(map, key, key) : Single(map, key, key, {}, kind);
+    }
+    if (node.size() == 0) {
+      Report(node.Mark(), key, "'" + key + "' must hold a pattern");
+      return nullptr;
+    }
+    std::string joined;
+    bool ok = true;
+    for (const auto& item : node) {
+      Regex re = Compile(item, key, key, {});
+      std::string piece;
+      if (!re || !Expand(item, key, &piece)) {
+        ok = false;
+        continue;
+      }
+      if (!kind.empty()) Rule(item, kind, key, re.get());
+      joined += (joined.empty() ? "(?:" : "|(?:") + piece + ")";
+    }
+    if (!ok) return nullptr;
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto re = std::make_unique<const RE2>(joined, options);
+    if (!re->ok()) {
+      Report(node.Mark(), key, "its patterns cannot be joined: " + re->error());
+      return nullptr;
+    }
+    return re;
+  }
+
   // map[key] as one pattern or a list of them.
   std::vector<Regex> Patterns(const YAML::Node& map, const std::string& key,
                               const std::string& rule_id,
@@ -678,8 +714,8 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   }
   out->list_separator = r.Pattern(root, "list_separator", "list_separator");
   out->bare_author = r.Single(root, "bare_author", "bare_author", {"author"}, "metadata");
-  out->not_author = r.Single(root, "not_author", "not_author", {}, "metadata");
-  out->references_start = r.Single(root, "references_start", "references_start", {}, "metadata");
+  out->not_author = r.AnyOf(root, "not_author", "metadata");
+  out->references_start = r.AnyOf(root, "references_start", "metadata");
   out->page_date = r.Single(root, "page_date", "page_date", {"year", "month", "day"}, "metadata");
   if (r.CheckMap(root["title_choice"], "title_choice", "title_choice",
                  {"repeated", "before_metadata", "book_title", "han", "too_short", "min_chars",
@@ -737,12 +773,12 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
       r.KeyInt(root, "", "field_rest_max_chars", "field_rest_max_chars");
   out->closing_max_chars = r.KeyInt(root, "", "closing_max_chars", "closing_max_chars");
   out->title_max_chars = r.KeyInt(root, "", "title_max_chars", "title_max_chars");
-  if (root["not_title"]) out->not_title = r.Single(root, "not_title", "not_title", {}, "metadata");
-  if (root["not_source"]) out->not_source = r.Pattern(root, "not_source", "not_source");
+  if (root["not_title"]) out->not_title = r.AnyOf(root, "not_title", "metadata");
+  if (root["not_source"]) out->not_source = r.AnyOf(root, "not_source", "");
   if (root["spaced_name"])
-    out->spaced_name = r.Single(root, "spaced_name", "spaced_name", {}, "metadata");
+    out->spaced_name = r.AnyOf(root, "spaced_name", "metadata");
   if (root["reference_item"]) {
-    out->reference_item = r.Single(root, "reference_item", "reference_item", {}, "metadata");
+    out->reference_item = r.AnyOf(root, "reference_item", "metadata");
   }
   if (root["title_column_prefix"]) {
     out->title_column_prefix =
@@ -752,7 +788,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     out->glued_title = r.Single(root, "glued_title", "glued_title", {}, "metadata");
   if (root["title_continuation"]) {
     out->title_continuation =
-        r.Single(root, "title_continuation", "title_continuation", {}, "metadata");
+        r.AnyOf(root, "title_continuation", "metadata");
   }
   if (root["title_counter_suffix"]) {
     out->title_counter_suffix =

@@ -421,3 +421,29 @@ TEST_CASE("rules: an unknown definition, a bad name and a bad piece are named by
         "        pattern: '(?&x)(?P<num>[1-9])'\n"
         "                 ^");
 }
+
+TEST_CASE("rules: a one-pattern key such as not_title takes a list, one case a row", "[rules]") {
+  const auto with_list = [](const std::string& list) {
+    std::vector<EmbeddedFile> files = DefaultRuleFiles();
+    for (auto& f : files) {
+      if (f.name != "rules/metadata.yaml") continue;
+      const size_t at = f.text.find("\nnot_title: ");
+      REQUIRE(at != std::string::npos);
+      const size_t end = f.text.find('\n', at + 1);
+      f.text.replace(at + 1, end - at - 1, "not_title:\n" + list);
+      f.name = "my/metadata.yaml";
+    }
+    return files;
+  };
+  const auto rules = LoadRules(with_list("  - '^第一部分'\n  - '^(?&ymd)$'\n"));
+  CHECK(RE2::PartialMatch("第一部分 总则", *rules->metadata.not_title));
+  CHECK(RE2::PartialMatch("2021-10-28", *rules->metadata.not_title));
+  CHECK_FALSE(RE2::PartialMatch("关于开展检查的通知", *rules->metadata.not_title));
+  size_t probes = 0;
+  for (const auto& p : rules->probes) probes += p.rule == "not_title";
+  CHECK(probes == 2);
+  // A bad row is named by its own line; an empty list is refused.
+  CHECK_THAT(LoadError(with_list("  - '^第一部分'\n  - '(x'\n")),
+             Catch::Contains("rule 'not_title': invalid RE2 pattern: missing ): (x"));
+  CHECK_THAT(LoadError(with_list("  []\n")), Catch::Contains("'not_title' must hold a pattern"));
+}
