@@ -64,10 +64,10 @@ std::string AuthorName(std::string name, const MetadataRules& rules) {
 }
 
 // An item of a numbered list of affiliations without its number (1.北京大学 -> 北京大学):
-// metadata.yaml's affiliation_number.
+// metadata.yaml's affiliation_number (optional).
 std::string WithoutEnumerator(const std::string& item, const MetadataRules& rules) {
   std::string out = item;
-  RE2::Replace(&out, *rules.affiliation_number, "");
+  if (rules.affiliation_number) RE2::Replace(&out, *rules.affiliation_number, "");
   return out;
 }
 

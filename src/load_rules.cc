@@ -212,25 +212,26 @@ class FileReader {
   }
 
   // A scalar key as rule_keys.cc describes it (default, range) for this file; `section` is
-  // its place ("shape", "lines[]", "" for the top level).
+  // its place ("shape", "lines[]", "" for the top level). Messages name `rule_id`, by default
+  // the section.
   int KeyInt(const YAML::Node& map, std::string_view section, const char* key,
-             const std::string& rule_id) {
+             const std::string& rule_id = "") {
     const RuleKey& d = Describe(section, key);
-    return Int(map, key, rule_id, static_cast<int>(d.fallback), static_cast<int>(d.min),
-               static_cast<int>(d.max));
+    return Int(map, key, Owner(section, rule_id), static_cast<int>(d.fallback),
+               static_cast<int>(d.min), static_cast<int>(d.max));
   }
   double KeyNumber(const YAML::Node& map, std::string_view section, const char* key,
-                   const std::string& rule_id) {
+                   const std::string& rule_id = "") {
     const RuleKey& d = Describe(section, key);
-    return Double(map, key, rule_id, d.fallback, d.min, d.max);
+    return Double(map, key, Owner(section, rule_id), d.fallback, d.min, d.max);
   }
   bool KeyBool(const YAML::Node& map, std::string_view section, const char* key,
-               const std::string& rule_id) {
-    return Bool(map, key, rule_id, Describe(section, key).fallback != 0);
+               const std::string& rule_id = "") {
+    return Bool(map, key, Owner(section, rule_id), Describe(section, key).fallback != 0);
   }
   std::u32string KeyChars(const YAML::Node& map, std::string_view section, const char* key,
-                          const std::string& rule_id) {
-    return Chars(map, key, rule_id, Describe(section, key).chars);
+                          const std::string& rule_id = "") {
+    return Chars(map, key, Owner(section, rule_id), Describe(section, key).chars);
   }
 
   // Compiles map[key] as RE2; `groups` must all be named groups of the pattern.
@@ -404,6 +405,9 @@ class FileReader {
   }
 
  private:
+  static std::string Owner(std::string_view section, const std::string& rule_id) {
+    return rule_id.empty() ? std::string(section) : rule_id;
+  }
   const RuleKey& Describe(std::string_view section, const char* key) const {
     return FindRuleKey(fs::path(name_).filename().string(), section, key);
   }
@@ -446,9 +450,9 @@ void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
       r.Report(f["cut"].Mark(), "flattened", "'cut' needs a group: the spaces to cut at");
       out->flattened.cut = nullptr;
     }
-    out->flattened.min_chars = r.KeyInt(f, "flattened", "min_chars", "flattened");
-    out->flattened.min_cuts = r.KeyInt(f, "flattened", "min_cuts", "flattened");
-    out->flattened.min_share = r.KeyNumber(f, "flattened", "min_share", "flattened");
+    out->flattened.min_chars = r.KeyInt(f, "flattened", "min_chars");
+    out->flattened.min_cuts = r.KeyInt(f, "flattened", "min_cuts");
+    out->flattened.min_share = r.KeyNumber(f, "flattened", "min_share");
   }
   for (const auto& node : List(r, root, "repairs")) {
     const std::string id = RuleId(r, node);
@@ -559,26 +563,26 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
     out->pattern_lexicons.push_back(static_cast<int>(out->lexicons.size()));
     out->lexicons.push_back(std::move(lexicon));
   }
-  out->coverage_weight = r.KeyNumber(shape, "shape", "coverage_weight", "shape");
-  out->items_weight = r.KeyNumber(shape, "shape", "items_weight", "shape");
-  out->item_max_chars = r.KeyInt(shape, "shape", "item_max_chars", "shape");
-  out->separators_weight = r.KeyNumber(shape, "shape", "separators_weight", "shape");
-  out->symbols_weight = r.KeyNumber(shape, "shape", "symbols_weight", "shape");
-  out->symbols_share = r.KeyNumber(shape, "shape", "symbols_share", "shape");
-  out->sentence_weight = r.KeyNumber(shape, "shape", "sentence_weight", "shape");
-  out->function_words_weight = r.KeyNumber(shape, "shape", "function_words_weight", "shape");
-  out->function_words = r.KeyChars(shape, "shape", "function_words", "shape");
+  out->coverage_weight = r.KeyNumber(shape, "shape", "coverage_weight");
+  out->items_weight = r.KeyNumber(shape, "shape", "items_weight");
+  out->item_max_chars = r.KeyInt(shape, "shape", "item_max_chars");
+  out->separators_weight = r.KeyNumber(shape, "shape", "separators_weight");
+  out->symbols_weight = r.KeyNumber(shape, "shape", "symbols_weight");
+  out->symbols_share = r.KeyNumber(shape, "shape", "symbols_share");
+  out->sentence_weight = r.KeyNumber(shape, "shape", "sentence_weight");
+  out->function_words_weight = r.KeyNumber(shape, "shape", "function_words_weight");
+  out->function_words = r.KeyChars(shape, "shape", "function_words");
   for (const char32_t c : out->function_words) {
     if (c < 0x10000) out->function_word_bmp[c] = true;
   }
-  out->function_words_min = r.KeyInt(shape, "shape", "function_words_min", "shape");
-  out->long_weight = r.KeyNumber(shape, "shape", "long_weight", "shape");
-  out->long_chars = r.KeyInt(shape, "shape", "long_chars", "shape");
-  out->max_chars = r.KeyInt(shape, "shape", "max_chars", "shape");
-  out->furniture_at = r.KeyNumber(shape, "shape", "furniture_at", "shape");
-  out->strong_at = r.KeyNumber(shape, "shape", "strong_at", "shape");
-  out->body_min_chars = r.KeyInt(shape, "shape", "body_min_chars", "shape");
-  out->body_at = r.KeyNumber(shape, "shape", "body_at", "shape");
+  out->function_words_min = r.KeyInt(shape, "shape", "function_words_min");
+  out->long_weight = r.KeyNumber(shape, "shape", "long_weight");
+  out->long_chars = r.KeyInt(shape, "shape", "long_chars");
+  out->max_chars = r.KeyInt(shape, "shape", "max_chars");
+  out->furniture_at = r.KeyNumber(shape, "shape", "furniture_at");
+  out->strong_at = r.KeyNumber(shape, "shape", "strong_at");
+  out->body_min_chars = r.KeyInt(shape, "shape", "body_min_chars");
+  out->body_at = r.KeyNumber(shape, "shape", "body_at");
 }
 
 void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
@@ -598,8 +602,8 @@ void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
     if (links["heading_item"]) {
       out->link_heading_item = r.Single(links, "heading_item", "link_lists");
     }
-    out->link_min_lines = r.KeyInt(links, "link_lists", "min_lines", "link_lists");
-    out->link_max_chars = r.KeyInt(links, "link_lists", "max_chars", "link_lists");
+    out->link_min_lines = r.KeyInt(links, "link_lists", "min_lines");
+    out->link_max_chars = r.KeyInt(links, "link_lists", "max_chars");
   }
   if (root["shape"]) LoadShape(r, root["shape"], &out->shape);
 }
@@ -615,20 +619,17 @@ void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
                  {"article_header", "collection_title"})) {
     out->article_headers = r.Patterns(comp, "article_header", "compilation", {"title", "num"});
     out->collection_title = r.Single(comp, "collection_title", "compilation", {"count"});
-    out->stem_number =
-        comp["stem_number"]
-            ? r.Single(comp, "stem_number", "compilation")
-            : std::make_unique<const RE2>("\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*");
+    if (comp["stem_number"]) out->stem_number = r.Single(comp, "stem_number", "compilation");
     out->header_max_chars =
-        r.KeyInt(comp, "compilation", "header_max_chars", "compilation");
+        r.KeyInt(comp, "compilation", "header_max_chars");
     out->collection_title_lines =
-        r.KeyInt(comp, "compilation", "title_lines", "compilation");
+        r.KeyInt(comp, "compilation", "title_lines");
   }
   const YAML::Node answers = root["answers"];
   if (r.CheckMap(answers, "answers", "answers",
                  {"count", "separator", "label", "card_max_chars", "about"},
                  {"count", "separator"})) {
-    out->card_max_chars = r.KeyInt(answers, "answers", "card_max_chars", "answers");
+    out->card_max_chars = r.KeyInt(answers, "answers", "card_max_chars");
     out->answer_count = r.Single(answers, "count", "answers", {"count"});
     out->answer_separator = r.Single(answers, "separator", "answers");
     if (answers["label"]) out->answer_label = r.Single(answers, "label", "answers");
@@ -717,37 +718,39 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   out->not_author = r.AnyOf(root, "not_author", "metadata");
   out->references_start = r.AnyOf(root, "references_start", "metadata");
   out->page_date = r.Single(root, "page_date", "page_date", {"year", "month", "day"}, "metadata");
-  if (r.CheckMap(root["title_choice"], "title_choice", "title_choice",
+  // Without a title_choice section every weight takes its default from rule_keys.cc.
+  const YAML::Node t =
+      root["title_choice"] ? root["title_choice"] : YAML::Node(YAML::NodeType::Map);
+  if (r.CheckMap(t, "title_choice", "title_choice",
                  {"repeated", "before_metadata", "book_title", "han", "too_short", "min_chars",
                   "before_body", "first", "search_lines", "restated_tail", "question_max_chars",
                   "exclamation_min_chars", "notice_lines", "own_title_lines",
                   "category_prefix_chars", "repeat_lines", "about"},
                  {})) {
-    const YAML::Node t = root["title_choice"];
     TitleWeights& w = out->title_weights;
-    w.repeated = r.KeyNumber(t, "title_choice", "repeated", "title_choice");
-    w.before_metadata = r.KeyNumber(t, "title_choice", "before_metadata", "title_choice");
-    w.book_title = r.KeyNumber(t, "title_choice", "book_title", "title_choice");
-    w.han = r.KeyNumber(t, "title_choice", "han", "title_choice");
-    w.too_short = r.KeyNumber(t, "title_choice", "too_short", "title_choice");
-    w.min_chars = r.KeyInt(t, "title_choice", "min_chars", "title_choice");
-    w.before_body = r.KeyNumber(t, "title_choice", "before_body", "title_choice");
-    w.first = r.KeyNumber(t, "title_choice", "first", "title_choice");
-    w.search_lines = r.KeyInt(t, "title_choice", "search_lines", "title_choice");
-    w.restated_tail = r.KeyNumber(t, "title_choice", "restated_tail", "title_choice");
+    w.repeated = r.KeyNumber(t, "title_choice", "repeated");
+    w.before_metadata = r.KeyNumber(t, "title_choice", "before_metadata");
+    w.book_title = r.KeyNumber(t, "title_choice", "book_title");
+    w.han = r.KeyNumber(t, "title_choice", "han");
+    w.too_short = r.KeyNumber(t, "title_choice", "too_short");
+    w.min_chars = r.KeyInt(t, "title_choice", "min_chars");
+    w.before_body = r.KeyNumber(t, "title_choice", "before_body");
+    w.first = r.KeyNumber(t, "title_choice", "first");
+    w.search_lines = r.KeyInt(t, "title_choice", "search_lines");
+    w.restated_tail = r.KeyNumber(t, "title_choice", "restated_tail");
     w.question_max_chars =
-        r.KeyInt(t, "title_choice", "question_max_chars", "title_choice");
+        r.KeyInt(t, "title_choice", "question_max_chars");
     w.exclamation_min_chars =
-        r.KeyInt(t, "title_choice", "exclamation_min_chars", "title_choice");
-    w.notice_lines = r.KeyInt(t, "title_choice", "notice_lines", "title_choice");
-    w.own_title_lines = r.KeyInt(t, "title_choice", "own_title_lines", "title_choice");
+        r.KeyInt(t, "title_choice", "exclamation_min_chars");
+    w.notice_lines = r.KeyInt(t, "title_choice", "notice_lines");
+    w.own_title_lines = r.KeyInt(t, "title_choice", "own_title_lines");
     w.category_prefix_chars =
-        r.KeyInt(t, "title_choice", "category_prefix_chars", "title_choice");
-    w.repeat_lines = r.KeyInt(t, "title_choice", "repeat_lines", "title_choice");
+        r.KeyInt(t, "title_choice", "category_prefix_chars");
+    w.repeat_lines = r.KeyInt(t, "title_choice", "repeat_lines");
   }
-  out->surnames = r.KeyChars(root, "", "surnames", "surnames");
-  out->author_marks = r.KeyChars(root, "", "author_marks", "author_marks");
-  out->name_separators = r.KeyChars(root, "", "name_separators", "name_separators");
+  out->surnames = r.KeyChars(root, "", "surnames");
+  out->author_marks = r.KeyChars(root, "", "author_marks");
+  out->name_separators = r.KeyChars(root, "", "name_separators");
   {
     std::string set;
     for (const char32_t c : out->name_separators) {
@@ -758,10 +761,10 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     out->name_item = std::make_unique<const RE2>("\\s*([^" + set + "]+?)\\s*(?:[" + set + "]|$)");
     out->name_separator = std::make_unique<const RE2>("\\s*[" + set + "]\\s*");
   }
-  out->affiliation_number =
-      root["affiliation_number"]
-          ? r.Single(root, "affiliation_number", "affiliation_number", {}, "metadata")
-          : std::make_unique<const RE2>("^\\s*[1-9１-９][0-9０-９]?\\s*[.、．]\\s*");
+  if (root["affiliation_number"]) {
+    out->affiliation_number =
+        r.Single(root, "affiliation_number", "affiliation_number", {}, "metadata");
+  }
   for (const auto& node : List(r, root, "compound_surnames")) {
     if (!node.IsScalar() || node.Scalar().empty()) {
       r.Report(node.Mark(), "compound_surnames", "a surname must be a non-empty string");
@@ -770,9 +773,9 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     out->compound_surnames.push_back(node.Scalar());
   }
   out->field_rest_max_chars =
-      r.KeyInt(root, "", "field_rest_max_chars", "field_rest_max_chars");
-  out->closing_max_chars = r.KeyInt(root, "", "closing_max_chars", "closing_max_chars");
-  out->title_max_chars = r.KeyInt(root, "", "title_max_chars", "title_max_chars");
+      r.KeyInt(root, "", "field_rest_max_chars");
+  out->closing_max_chars = r.KeyInt(root, "", "closing_max_chars");
+  out->title_max_chars = r.KeyInt(root, "", "title_max_chars");
   if (root["not_title"]) out->not_title = r.AnyOf(root, "not_title", "metadata");
   if (root["not_source"]) out->not_source = r.AnyOf(root, "not_source", "");
   if (root["spaced_name"])
@@ -808,18 +811,18 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
               "heading_body_min_chars", "heading_trail", "heading_body_inner", "define"},
              {"families"});
   if (!root.IsMap()) return;
-  out->sentence_end = r.KeyChars(root, "", "sentence_end", "");
-  out->inline_after = r.KeyChars(root, "", "inline_after", "");
-  out->closing = r.KeyChars(root, "", "closing", "");
-  out->heading_end = r.KeyChars(root, "", "heading_end", "");
-  out->short_line_chars = r.KeyInt(root, "", "short_line_chars", "");
-  out->runon_min_chars = r.KeyInt(root, "", "runon_min_chars", "");
+  out->sentence_end = r.KeyChars(root, "", "sentence_end");
+  out->inline_after = r.KeyChars(root, "", "inline_after");
+  out->closing = r.KeyChars(root, "", "closing");
+  out->heading_end = r.KeyChars(root, "", "heading_end");
+  out->short_line_chars = r.KeyInt(root, "", "short_line_chars");
+  out->runon_min_chars = r.KeyInt(root, "", "runon_min_chars");
   out->page_break_min_chars =
-      r.KeyInt(root, "", "page_break_min_chars", "");
+      r.KeyInt(root, "", "page_break_min_chars");
   out->heading_body_min_chars =
-      r.KeyInt(root, "", "heading_body_min_chars", "");
-  out->heading_trail = r.KeyChars(root, "", "heading_trail", "");
-  out->heading_body_inner = r.KeyChars(root, "", "heading_body_inner", "");
+      r.KeyInt(root, "", "heading_body_min_chars");
+  out->heading_trail = r.KeyChars(root, "", "heading_trail");
+  out->heading_body_inner = r.KeyChars(root, "", "heading_body_inner");
   std::set<std::string> ids;
   const std::vector<YAML::Node> families = List(r, root, "families");
   if (families.empty()) r.Report(root.Mark(), "", "no marker families");

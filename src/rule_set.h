@@ -114,7 +114,7 @@ struct FurnitureRules {
 struct SplitRules {
   std::vector<Regex> article_headers;  // Groups: title, num; the first that matches wins.
   Regex collection_title;  // Group: count.
-  Regex stem_number;       // What follows a counted title's stem on its articles' header lines.
+  Regex stem_number;       // Optional: what follows a counted title's stem on a header line.
   Regex answer_count;      // Group: count.
   Regex answer_separator;
   Regex answer_label;      // Optional: a separator that names the answer below it (最佳答案).
@@ -178,7 +178,7 @@ struct MetadataRules {
   std::u32string author_marks;      // Marks after a name that point at a note (王明*, 李华²).
   std::u32string name_separators;   // Characters that part names (then a space is inside one).
   Regex name_item, name_separator;  // Built from name_separators at load time.
-  Regex affiliation_number;         // A list number before an affiliation (1.北京大学).
+  Regex affiliation_number;         // Optional: a list number before an affiliation (1.北京大学).
   std::u32string surnames;                  // Optional: a bare name opens with one of these
   std::vector<std::string> compound_surnames;  // or one of these (欧阳).
   Regex not_source;       // Optional: source values that name no publication (本站原创, 网络).

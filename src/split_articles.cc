@@ -152,7 +152,7 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
   // A page that declares a count (…(精选11篇)) and opens its articles with that title and a
   // number (…制度 1, …方案1): those lines are the headers, the articles' title is the stem.
   std::string stem_title;
-  if (headers.empty()) {
+  if (headers.empty() && split.stem_number) {
     for (size_t i = 0; i < lines.size() && i < static_cast<size_t>(split.collection_title_lines);
          ++i) {
       const Line& line = lines[i];

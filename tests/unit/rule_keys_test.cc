@@ -226,3 +226,30 @@ TEST_CASE("rule keys: heading_trail and author_marks are the file's, not the cod
   REQUIRE(starred.articles.size() == 1);
   CHECK(starred.articles[0].authors == std::vector<std::string>{"王明*"});
 }
+
+// The struct's own initial values must not stand in for the table's (they would drift apart
+// unnoticed when a default changes in rule_keys.cc).
+TEST_CASE("rule keys: a metadata.yaml without title_choice gets the table's defaults",
+          "[rule_keys]") {
+  std::vector<EmbeddedFile> files = DefaultRuleFiles();
+  for (auto& f : files) {
+    if (f.name != "rules/metadata.yaml") continue;
+    const size_t begin = f.text.find("\ntitle_choice:\n");
+    REQUIRE(begin != std::string::npos);
+    size_t end = begin + 1;
+    // The section runs to the next line that opens at column 0 with a key or a comment.
+    while ((end = f.text.find('\n', end + 1)) != std::string::npos && end + 1 < f.text.size() &&
+           f.text[end + 1] == ' ') {
+    }
+    REQUIRE(end != std::string::npos);
+    f.text.erase(begin, end - begin);
+    REQUIRE(f.text.find("title_choice") == std::string::npos);
+    REQUIRE(f.text.find("restated_tail") == std::string::npos);
+  }
+  const auto rules = LoadRules(files);
+  const TitleWeights& w = rules->metadata.title_weights;
+  CHECK(w.repeated == FindRuleKey("metadata.yaml", "title_choice", "repeated").fallback);
+  CHECK(w.search_lines == FindRuleKey("metadata.yaml", "title_choice", "search_lines").fallback);
+  CHECK(w.repeat_lines == FindRuleKey("metadata.yaml", "title_choice", "repeat_lines").fallback);
+  CHECK(w.restated_tail == FindRuleKey("metadata.yaml", "title_choice", "restated_tail").fallback);
+}
