@@ -242,15 +242,16 @@ double ShapeScore(std::string_view view, const ShapeRules& rules, std::string* w
     last = c;
   }
   if (last == '!' || last == '?' || last == ';') sentence = true;
-  const auto feature = [&](double weight, std::string_view id) {
+  // `id` names the feature in `terms`; `why_id` in the removal record (coverage is credited to
+  // the lexicon that weighed most).
+  const auto feature = [&](double weight, std::string_view id, std::string_view why_id = {}) {
     score += weight;
     if (terms) terms->push_back({std::string(id), weight});
-    if (weight > best) best = weight, best_id = id;
+    if (weight > best) best = weight, best_id = why_id.empty() ? id : why_id;
   };
   if (nonspace > 0 && covered_chars > 0) {
     feature(rules.coverage_weight * std::min<double>(1.0, static_cast<double>(covered_chars) / nonspace),
-            best_id.empty() ? std::string_view("lexicon") : best_id);
-    if (terms) terms->back().first = "coverage";
+            "coverage", best_id.empty() ? std::string_view("lexicon") : best_id);
   }
   if (tokens >= 3 && han > 0 && !sentence && max_token <= static_cast<size_t>(rules.item_max_chars)) {
     feature(rules.items_weight, "menu_row");

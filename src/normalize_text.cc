@@ -123,14 +123,6 @@ void BuildView(Line* line) {
         (bytes[i + 2] & 0xC0) == 0x80) {
       c = ((lead & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
       len = 3;
-      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF) && !((folds[c >> 6] >> (c & 63)) & 1)) {
-        // A well-formed character that folds to itself (most Han): copied as it stands.
-        view[out] = static_cast<char>(lead);
-        view[out + 1] = static_cast<char>(bytes[i + 1]);
-        view[out + 2] = static_cast<char>(bytes[i + 2]);
-        out += 3;
-        continue;
-      }
       if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) c = DecodeAt(text, i, &len);
     } else {
       c = DecodeAt(text, i, &len);
@@ -138,7 +130,14 @@ void BuildView(Line* line) {
     // Most characters fold to themselves; an 8 KiB bitmap answers that from the L1 cache, where
     // the 128 KiB table would miss it at most Han characters.
     if (c >= 0x10000 || !((folds[c >> 6] >> (c & 63)) & 1)) {
-      for (size_t k = 0; k < len; ++k) view[out++] = static_cast<char>(bytes[i + k]);
+      if (len == 3) {  // Most Han: three stores, not a loop.
+        view[out] = static_cast<char>(lead);
+        view[out + 1] = static_cast<char>(bytes[i + 1]);
+        view[out + 2] = static_cast<char>(bytes[i + 2]);
+        out += 3;
+      } else {
+        for (size_t k = 0; k < len; ++k) view[out++] = static_cast<char>(bytes[i + k]);
+      }
       continue;
     }
     const size_t written = EncodeUtf8(fold[c], view + out);

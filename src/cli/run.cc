@@ -1,4 +1,5 @@
-// The gangmu command line; see run.h. Subcommands: extract, validate, explain, review.
+// The gangmu command line; see run.h. Subcommands: extract, validate, explain, review,
+// test-rules, rule-keys.
 #include "cli/run.h"
 
 #include <CLI/CLI.hpp>
@@ -623,12 +624,12 @@ int RunExplain(const ExplainArgs& args, std::istream& in, std::ostream& out, std
     }
     accounts = std::move(one);
   }
-  // With --line, every rule tried on that line by itself, and its shape score (for each piece
-  // of a flattened line, which keeps its input line's number).
   if (!args.json && args.line == 0) {
     out << FormatAccounts(accounts, args.colour);
     return kOk;
   }
+  // With --line, every rule tried on that line by itself, and its shape score (for each piece
+  // of a flattened line, which keeps its input line's number).
   std::vector<LineTrials> trials;
   if (args.line > 0) {
     for (const auto& a : accounts) trials.push_back(TryRules(a.text, *rules));
