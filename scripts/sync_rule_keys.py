@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes the scalar rule keys' one description (`gangmu rule-keys --json`, from
-src/rule_keys.cc) into schemas/rules.schema.json and into the key reference of rules/README.md.
+"""Writes the scalar rule keys' and the row actions' one description (`gangmu rule-keys --json`,
+from src/rule_keys.cc) into schemas/rules.schema.json and into the key reference of
+rules/README.md.
 
 Usage: scripts/sync_rule_keys.py GANGMU [SOURCE_DIR]   (after changing src/rule_keys.cc)
 tests/unit/rule_keys_test.cc fails until the copies are equal again.
@@ -66,8 +67,22 @@ def main():
     schema_path = f"{source}/schemas/rules.schema.json"
     with open(schema_path, encoding="utf-8") as f:
         schema = json.load(f)
+    actions = [k for k in keys if "action" in k]
+    keys = [k for k in keys if "action" not in k]
     for key in keys:
         place(schema, key)[key["name"]] = entry(key)
+    for file in sorted({a["file"] for a in actions}):
+        top = resolve(schema, schema["definitions"][file.split(".")[0]])
+        rows = resolve(schema, top["properties"]["lines"]["items"])
+        mine = [a for a in actions if a["file"] == file]
+        rows["properties"]["action"] = {
+            "enum": [a["action"] for a in mine], "default": "take",
+            "description": "what a match means (rules/README.md, the actions table)"}
+        for a in mine:
+            if a["older_key"]:
+                top["properties"][a["older_key"]] = {
+                    "$ref": "#/definitions/pattern_or_list",
+                    "description": f"older spelling of rows with action {a['action']}"}
     with open(schema_path, "w", encoding="utf-8") as f:
         f.write(compact(schema) + "\n")
     markdown = subprocess.run([gangmu, "rule-keys"], check=True, capture_output=True,
@@ -81,7 +96,7 @@ def main():
     readme = readme[:begin + len(BEGIN)] + "\n\n" + markdown + "\n" + readme[end:]
     with open(readme_path, "w", encoding="utf-8") as f:
         f.write(readme)
-    print(f"{len(keys)} keys written to {schema_path} and {readme_path}")
+    print(f"{len(keys)} keys and {len(actions)} actions written to {schema_path} and {readme_path}")
 
 
 if __name__ == "__main__":

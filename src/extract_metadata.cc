@@ -67,7 +67,7 @@ std::string AuthorName(std::string name, const MetadataRules& rules) {
 // metadata.yaml's affiliation_number (optional).
 std::string WithoutEnumerator(const std::string& item, const MetadataRules& rules) {
   std::string out = item;
-  if (rules.affiliation_number) RE2::Replace(&out, *rules.affiliation_number, "");
+  if (rules.trim_affiliation) RE2::Replace(&out, *rules.trim_affiliation, "");
   return out;
 }
 
@@ -115,7 +115,7 @@ void AddAuthor(const std::string& name, const MetadataRules& rules, Article* art
   Line probe;
   probe.text = AuthorName(name, rules);
   BuildView(&probe);
-  if (!RE2::FullMatch(probe.view, *rules.not_author)) AddUnique(&article->authors, probe.text);
+  if (!RE2::FullMatch(probe.view, *rules.reject_author)) AddUnique(&article->authors, probe.text);
 }
 
 // Whether a line holds any word (a Han character, a letter or a digit): what the fields of a
@@ -207,7 +207,7 @@ void Apply(const Match& match, const Line& line, const MetadataRules& rules, con
     }
   }
   if (!text("source").empty() && !article->source &&
-      !(rules.not_source && RE2::FullMatch(view("source"), *rules.not_source))) {
+      !(rules.reject_source && RE2::FullMatch(view("source"), *rules.reject_source))) {
     article->source = Source{StripBrackets(text("source")), text("issue"), text("url")};
   }
   // A weak rule's date (a bare timestamp) gives way to a labelled one found later.
@@ -236,8 +236,8 @@ bool IsMetadataLine(const Line& line, const MetadataRules& rules, bool field_rul
 
 size_t SiteSuffixStart(const Line& line, const MetadataRules& rules) {
   re2::StringPiece tail;
-  if (rules.title_site_suffix &&
-      rules.title_site_suffix->Match(line.view, 0, line.view.size(), RE2::UNANCHORED, &tail, 1) &&
+  if (rules.trim_site &&
+      rules.trim_site->Match(line.view, 0, line.view.size(), RE2::UNANCHORED, &tail, 1) &&
       tail.data() + tail.size() == line.view.data() + line.view.size() &&
       tail.data() != line.view.data()) {
     return tail.data() - line.view.data();
@@ -259,14 +259,14 @@ bool HasSurname(std::string_view name, const MetadataRules& rules) {
 }
 
 bool IsAuthorLine(const Line& line, const MetadataRules& rules) {
-  if (RE2::FullMatch(line.view, *rules.not_author) ||
-      RE2::FullMatch(WithoutSpaces(line.view), *rules.not_author)) {
+  if (RE2::FullMatch(line.view, *rules.reject_author) ||
+      RE2::FullMatch(WithoutSpaces(line.view), *rules.reject_author)) {
     return false;
   }
-  if (rules.spaced_name && RE2::FullMatch(line.view, *rules.spaced_name)) {
+  if (rules.one_name && RE2::FullMatch(line.view, *rules.one_name)) {
     return HasSurname(line.view, rules);
   }
-  if (!RE2::FullMatch(line.view, *rules.bare_author)) return false;
+  if (!RE2::FullMatch(line.view, *rules.names)) return false;
   // Every name of the line opens with a surname (spaced names, 宋 娟, are one name).
   re2::StringPiece rest(line.view);
   std::string name;
@@ -292,7 +292,7 @@ bool IsAuthorLine(const Line& line, const MetadataRules& rules) {
 bool HasTitleWords(const std::string& view);
 
 bool OpensBody(const Line& line, const MetadataRules& rules) {
-  if (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title)) return true;
+  if (rules.reject_title && RE2::PartialMatch(line.view, *rules.reject_title)) return true;
   // A line without words (a lone colon or bar) is a page's remnant, not its body.
   if (!HasTitleWords(line.view)) return false;
   return CountChars(line.view) > static_cast<size_t>(rules.title_max_chars) ||
@@ -378,7 +378,7 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
       if (IsMetadataLine(line, rules, true) || IsAuthorLine(line, rules)) break;
       if (OpensBody(line, rules)) {
         if (!weak_body(line) ||
-            (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title))) {
+            (rules.reject_title && RE2::PartialMatch(line.view, *rules.reject_title))) {
           break;
         }
         continue;
@@ -395,8 +395,9 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
   }
   // No candidate at all, and the body opens with a heading line that the page repeats further
   // down: the page's title is that heading (a chapter page titled by its chapter).
-  if (std::find(kind.begin(), kind.begin() + body, 't') == kind.begin() + body && body < lines.size() &&
-      rules.not_title && RE2::PartialMatch(lines[body].view, *rules.not_title) &&
+  if (std::find(kind.begin(), kind.begin() + body, 't') == kind.begin() + body &&
+      body < lines.size() && rules.reject_title &&
+      RE2::PartialMatch(lines[body].view, *rules.reject_title) &&
       CountChars(lines[body].view) <= static_cast<size_t>(rules.title_max_chars) &&
       !EndsLikeSentence(lines[body].view, rules.title_weights)) {
     const std::string key = WithoutSpaces(lines[body].view);
@@ -467,7 +468,7 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
                             names.view.find("、") != std::string::npos);
       const Line& line = lines[k];
       if (line.view.size() > 3 * static_cast<size_t>(rules.title_max_chars)) continue;
-      if (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title)) break;
+      if (rules.reject_title && RE2::PartialMatch(line.view, *rules.reject_title)) break;
       if (!several || OpensBody(line, rules) || !HasTitleWords(line.view) || IsAuthorLine(line, rules)) continue;
       if (IsAuthorLine(names, rules)) {
         choice.index = static_cast<int>(k);
@@ -498,8 +499,9 @@ TitleChoice ChooseTitle(const std::vector<Line>& lines, const MetadataRules& rul
       if (!trimmed.empty() && trimmed.back() == ':') break;
       if (k < body && kind[k] == 't') continue;  // weighed above
       // Cheap tests first, then the field under it, which few lines have.
-      if (!HasTitleWords(line.view) || EndsLikeSentence(line.view, rules.title_weights) || !field(k + 1) ||
-          OpensBody(line, rules) || (rules.not_title && RE2::PartialMatch(line.view, *rules.not_title)) ||
+      if (!HasTitleWords(line.view) || EndsLikeSentence(line.view, rules.title_weights) ||
+          !field(k + 1) || OpensBody(line, rules) ||
+          (rules.reject_title && RE2::PartialMatch(line.view, *rules.reject_title)) ||
           IsMetadataLine(line, rules, true) || IsAuthorLine(line, rules)) {
         continue;
       }
@@ -567,19 +569,20 @@ Fields ReadFields(Line* line, bool in_header, bool in_closing, const MetadataRul
   return out;
 }
 
-// Reads a line of names (王明, 李华 / 李　强) into the authors; false when it is none.
-bool ReadAuthors(const Line& line, const MetadataRules& rules, Article* article) {
-  if (!IsAuthorLine(line, rules)) return false;
+// Reads a line of names (王明, 李华 / 李　强) into the authors: the id of the row that took it,
+// or null when it is none.
+const std::string* ReadAuthors(const Line& line, const MetadataRules& rules, Article* article) {
+  if (!IsAuthorLine(line, rules)) return nullptr;
   // A two-character name spaced to the width of three (李　强) is one name.
-  if (rules.spaced_name && RE2::FullMatch(line.view, *rules.spaced_name)) {
+  if (rules.one_name && RE2::FullMatch(line.view, *rules.one_name)) {
     AddAuthor(WithoutSpaces(line.text), rules, article);
-    return true;
+    return &rules.one_name.Id(line.view, RE2::ANCHOR_BOTH);
   }
-  const RE2& bare = *rules.bare_author;
+  const RE2& bare = *rules.names;
   std::vector<re2::StringPiece> groups(bare.NumberOfCapturingGroups() + 1);
   if (!bare.Match(line.view, 0, line.view.size(), RE2::ANCHOR_BOTH, groups.data(),
                   static_cast<int>(groups.size()))) {
-    return false;
+    return nullptr;
   }
   const re2::StringPiece& g = groups[bare.NamedCapturingGroups().at("author")];
   const size_t begin = g.data() - line.view.data();
@@ -589,7 +592,7 @@ bool ReadAuthors(const Line& line, const MetadataRules& rules, Article* article)
                               marked ? *rules.name_separator : *rules.list_separator)) {
     AddAuthor(marked ? WithoutSpaces(name) : name, rules, article);
   }
-  return true;
+  return &rules.names.ids.front();
 }
 
 // The title text of a chosen line, without the site's name, file extension or counters.
@@ -597,9 +600,9 @@ std::string TitleText(const Line& candidate, const MetadataRules& rules) {
   Line title;
   title.text = Trim(candidate.TextOf(0, SiteSuffixStart(candidate, rules)));
   BuildView(&title);
-  if (rules.title_counter_suffix) {
+  if (rules.trim_counter) {
     // Where a group matched, the title ends where it starts; else where the match starts.
-    const RE2& re = *rules.title_counter_suffix;
+    const RE2& re = *rules.trim_counter;
     std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
     if (re.Match(title.view, 0, title.view.size(), RE2::UNANCHORED, groups.data(),
                  static_cast<int>(groups.size()))) {
@@ -653,8 +656,8 @@ std::string TitleText(const Line& candidate, const MetadataRules& rules) {
 // word that the first lacks, and neither is the other's copy (a page title over the same
 // title) or carries a site name.
 bool TitleLines(const Line& first, const Line& second, const MetadataRules& rules) {
-  if (!rules.title_continuation || RE2::PartialMatch(first.view, *rules.title_continuation) ||
-      !RE2::PartialMatch(second.view, *rules.title_continuation)) {
+  if (!rules.join_title || RE2::PartialMatch(first.view, *rules.join_title) ||
+      !RE2::PartialMatch(second.view, *rules.join_title)) {
     return false;
   }
   const std::string a = WithoutSpaces(first.view), b = WithoutSpaces(second.view);
@@ -666,11 +669,11 @@ bool TitleLines(const Line& first, const Line& second, const MetadataRules& rule
 // A column tag before the title (焦点热议:, 党建播报|) is the site's; a publication's (人民网评:,
 // 光明日报:) names the source (groups named source, source2 …: RE2 names a group once).
 void StripColumnPrefix(const MetadataRules& rules, Article* article) {
-  if (!rules.title_column_prefix) return;
+  if (!rules.trim_column) return;
   Line t;
   t.text = article->title;
   BuildView(&t);
-  const RE2& re = *rules.title_column_prefix;
+  const RE2& re = *rules.trim_column;
   std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
   if (!re.Match(t.view, 0, t.view.size(), RE2::ANCHOR_START, groups.data(),
                 static_cast<int>(groups.size())) ||
@@ -708,11 +711,11 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   std::vector<Line>& lines = article->lines;
   // A title glued to the speech under it by a lost line break (…的讲话同志们:今天,…): the
   // line is cut where the salutation starts.
-  if (article->title.empty() && !lines.empty() && rules.glued_title &&
-      rules.glued_title->NumberOfCapturingGroups() >= 1) {
+  if (article->title.empty() && !lines.empty() && rules.cut_title &&
+      rules.cut_title->NumberOfCapturingGroups() >= 1) {
     re2::StringPiece groups[2];
-    if (rules.glued_title->Match(lines[0].view, 0, lines[0].view.size(), RE2::ANCHOR_START,
-                                 groups, 2) &&
+    if (rules.cut_title->Match(lines[0].view, 0, lines[0].view.size(), RE2::ANCHOR_START, groups,
+                               2) &&
         groups[1].data() && groups[1].size() < lines[0].view.size()) {
       const size_t cut = groups[1].data() + groups[1].size() - lines[0].view.data();
       Line rest = lines[0];
@@ -821,7 +824,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
           lines[title_index].text = Trim(first.text) + Trim(second.text);
           BuildView(&lines[title_index]);
           gone[prev - 1] = true;
-          record(first, "title_part", "title_continuation");
+          record(first, "title_part", rules.join_title.Id(second.view));
         }
       }
       size_t next = title_index + 1;
@@ -834,7 +837,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
           lines[title_index].text = Trim(first.text) + Trim(second.text);
           BuildView(&lines[title_index]);
           gone[next] = true;
-          record(second, "title_part", "title_continuation");
+          record(second, "title_part", rules.join_title.Id(second.view));
         }
       }
       article->title = TitleText(lines[title_index], rules);
@@ -927,18 +930,19 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       continue;
     }
     // A reference entry is no body even where no 参考文献 line opened the list.
-    if (rules.reference_item && rules.reference_item_gate.Admits(line.view) &&
-        RE2::PartialMatch(line.view, *rules.reference_item)) {
+    if (rules.reference && rules.reference_gate.Admits(line.view) &&
+        RE2::PartialMatch(line.view, *rules.reference)) {
       article->references.push_back(line.text);
-      record(line, "reference", "reference_item");
+      record(line, "reference", rules.reference.Id(line.view));
       continue;
     }
-    if (rules.references_start_gate.Admits(line.view) &&
-        RE2::FullMatch(line.view, *rules.references_start)) {
-      record(line, "reference", "references_start");
+    if (rules.open_references_gate.Admits(line.view) &&
+        RE2::FullMatch(line.view, *rules.open_references)) {
+      const std::string& id = rules.open_references.Id(line.view, RE2::ANCHOR_BOTH);
+      record(line, "reference", id);
       for (size_t k = i + 1; k < lines.size(); ++k) {
         article->references.push_back(lines[k].text);
-        record(lines[k], "reference", "references_start");
+        record(lines[k], "reference", id);
       }
       break;
     }
@@ -950,9 +954,11 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
         continue;
       }
     }
-    if (in_header && names_may_follow && ReadAuthors(line, rules, article)) {
-      record(line, "authors", "bare_author");
-      continue;
+    if (in_header && names_may_follow) {
+      if (const std::string* id = ReadAuthors(line, rules, article)) {
+        record(line, "authors", *id);
+        continue;
+      }
     }
     names_may_follow = false;
     body.push_back(std::move(line));

@@ -57,10 +57,11 @@ class FileReader {
   // Records a rule (its pattern, how it is matched) and its `examples: {match: [...],
   // keep: [...]}`, each a line of text.
   void Rule(const YAML::Node& rule, const std::string& kind, const std::string& id,
-            const RE2* pattern, int max_chars = 0, bool anchored = false, bool on_text = false) {
+            const RE2* pattern, int max_chars = 0, bool anchored = false, bool on_text = false,
+            bool whole = false) {
     if (!pattern || !probes) return;
     probes->push_back(
-        {name_, rule.Mark().line + 1, kind, id, pattern, max_chars, anchored, on_text});
+        {name_, rule.Mark().line + 1, kind, id, pattern, max_chars, anchored, on_text, whole});
     if (!rule.IsMap() || !examples) return;
     const YAML::Node node = rule["examples"];
     if (!node) return;
@@ -245,48 +246,12 @@ class FileReader {
     return Compile(node, key, rule_id, groups);
   }
 
-  // Pattern(), recorded for probing as `kind` `key` (a file's single patterns: bare_author,
-  // link_lists item, ...).
+  // Pattern(), recorded for probing as `kind` `key` (a file's single patterns: link_lists
+  // item, compilation collection_title, ...).
   Regex Single(const YAML::Node& map, const std::string& key, const std::string& rule_id,
                const std::vector<std::string>& groups = {}, const std::string& kind = "") {
     Regex re = Pattern(map, key, rule_id, groups);
     Rule(map[key], kind.empty() ? rule_id : kind, key, re.get());
-    return re;
-  }
-
-  // map[key] as one pattern, or a list of them that match where any one does: a new case is a
-  // new row, not an edit inside a long alternation. Each row is checked (and probed) on its
-  // own line; they are joined as (?:a)|(?:b). Only for keys whose pattern has no named group.
-  // `kind` empty: not probed (a pattern matched on a field's value, not on a line).
-  Regex AnyOf(const YAML::Node& map, const std::string& key, const std::string& kind) {
-    const YAML::Node node = map[key];
-    if (!node || !node.IsSequence()) {
-      return kind.empty() ? Pattern(map, key, key) : Single(map, key, key, {}, kind);
-    }
-    if (node.size() == 0) {
-      Report(node.Mark(), key, "'" + key + "' must hold a pattern");
-      return nullptr;
-    }
-    std::string joined;
-    bool ok = true;
-    for (const auto& item : node) {
-      Regex re = Compile(item, key, key, {});
-      std::string piece;
-      if (!re || !Expand(item, key, &piece)) {
-        ok = false;
-        continue;
-      }
-      if (!kind.empty()) Rule(item, kind, key, re.get());
-      joined += (joined.empty() ? "(?:" : "|(?:") + piece + ")";
-    }
-    if (!ok) return nullptr;
-    RE2::Options options;
-    options.set_log_errors(false);
-    auto re = std::make_unique<const RE2>(joined, options);
-    if (!re->ok()) {
-      Report(node.Mark(), key, "its patterns cannot be joined: " + re->error());
-      return nullptr;
-    }
     return re;
   }
 
@@ -636,45 +601,144 @@ void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
   }
 }
 
+// A metadata.yaml row of an action other than `take`, or an older file's top-level key read
+// as one (not_author: … is a row with action reject_author and id not_author).
+struct ActionRow {
+  YAML::Node node;  // The pattern's node (for errors).
+  std::string id;
+  Regex pattern;
+  std::string piece;  // The pattern with its (?&name) pieces expanded.
+};
+
+// The rows of one action as one pattern (?:a)|(?:b), in file order.
+ActionRules JoinRows(FileReader& r, const YAML::Node& root, const RuleAction& action,
+                     std::vector<ActionRow>* rows) {
+  ActionRules out;
+  if (rows->empty()) {
+    if (action.required) {
+      r.Report(root.Mark(), "",
+               std::string("needs a row of 'lines' with 'action: ") + action.name +
+                   "' (older files: the key '" + action.older_key + "')");
+    }
+    return out;
+  }
+  if (!action.many && rows->size() > 1) {
+    r.Report((*rows)[1].node.Mark(), (*rows)[1].id,
+             std::string("only one row may have 'action: ") + action.name + "' (the first is '" +
+                 (*rows)[0].id + "'): its groups are read by position or name");
+    return out;
+  }
+  for (const ActionRow& row : *rows) out.ids.push_back(row.id);
+  if (rows->size() == 1) {
+    out.any = std::move((*rows)[0].pattern);
+    return out;
+  }
+  // RE2 would let two rows name a group alike and read only the first's: refused.
+  std::map<std::string, std::string> groups;  // Group name -> the row that names it.
+  for (const ActionRow& row : *rows) {
+    for (const auto& [name, index] : row.pattern->NamedCapturingGroups()) {
+      (void)index;
+      const auto [it, fresh] = groups.emplace(name, row.id);
+      if (!fresh) {
+        r.Report(row.node.Mark(), row.id,
+                 "group (?P<" + name + ">) is named by row '" + it->second + "' too: the rows " +
+                     "with 'action: " + action.name +
+                     "' are tried as one pattern, so each names its groups apart (" + name + ", " +
+                     name + "2)");
+        return out;
+      }
+    }
+  }
+  std::string joined;
+  for (const ActionRow& row : *rows) joined += (joined.empty() ? "(?:" : "|(?:") + row.piece + ")";
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_unique<const RE2>(joined, options);
+  if (!re->ok()) {
+    r.Report((*rows)[1].node.Mark(), (*rows)[1].id,
+             std::string("the rows with 'action: ") + action.name +
+                 "' cannot be tried as one pattern: " + re->error());
+    return out;
+  }
+  out.any = std::move(re);
+  for (ActionRow& row : *rows) out.rows.push_back(std::move(row.pattern));
+  return out;
+}
+
+// A row's pattern compiled for its action: the groups the action needs, probed by
+// `explain --line` and `test-rules` the way the action matches.
+bool CompileRow(FileReader& r, const YAML::Node& node, const std::string& key,
+                const std::string& id, const RuleAction& action, const YAML::Node& rule,
+                ActionRow* row) {
+  std::vector<std::string> groups;
+  std::istringstream names(action.groups);
+  for (std::string g; names >> g;) groups.push_back(g);
+  row->node = node;
+  row->id = id;
+  row->pattern = r.Compile(node, key, id, groups);
+  if (!row->pattern || !r.Expand(node, id, &row->piece)) return false;
+  const std::string match = action.match;
+  r.Rule(rule, std::string("metadata ") + action.name, id, row->pattern.get(), 0, match == "start",
+         false, match == "whole");
+  return true;
+}
+
 void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
-  r.CheckMap(
-      root, "metadata.yaml", "",
-      {"lines",
-       "list_separator",
-       "bare_author",
-       "not_author",
-       "references_start",
-       "page_date",
-       "title_max_chars",
-       "title_choice",
-       "surnames",
-       "compound_surnames",
-       "title_counter_suffix",
-       "title_column_prefix",
-       "title_continuation",
-       "glued_title",
-       "closing_max_chars",
-       "field_rest_max_chars",
-       "not_title",
-       "not_source",
-       "spaced_name",
-       "reference_item",
-       "title_site_suffix",
-       "author_marks",
-       "name_separators",
-       "affiliation_number",
-       "define"},
-      {"lines", "list_separator", "bare_author", "not_author", "references_start", "page_date"});
+  std::vector<std::string> keys = {"lines",
+                                   "list_separator",
+                                   "title_max_chars",
+                                   "title_choice",
+                                   "surnames",
+                                   "compound_surnames",
+                                   "closing_max_chars",
+                                   "field_rest_max_chars",
+                                   "author_marks",
+                                   "name_separators",
+                                   "define"};
+  for (const RuleAction& action : RuleActions()) {
+    if (*action.older_key && action.file == std::string("metadata.yaml")) {
+      keys.push_back(action.older_key);
+    }
+  }
+  r.CheckMap(root, "metadata.yaml", "", keys, {"lines", "list_separator"});
   if (!root.IsMap()) return;
   static const std::set<std::string> kFields = {
       "author", "affiliation", "source", "issue", "url", "year", "month", "day",
       "keywords", "abstract", "label", "value", "title"};
+  std::map<std::string, std::vector<ActionRow>> rows;  // Action -> its rows, in file order.
   for (const auto& node : List(r, root, "lines")) {
     const std::string id = RuleId(r, node);
+    const std::string name = node.IsMap() ? r.String(node, "action", id, "take") : "take";
+    const RuleAction* action = FindRuleAction("metadata.yaml", name);
+    if (!action) {
+      r.Report(node["action"].Mark(), id,
+               "unknown action '" + Abbreviate(name) + "'; actions are " +
+                   RuleActionNames("metadata.yaml"));
+      continue;
+    }
+    if (name != "take") {
+      for (const char* key : {"where", "consume", "max_chars", "check_surname", "weak"}) {
+        if (node[key]) {
+          r.Report(node[key].Mark(), id,
+                   std::string("'") + key + "' applies to rows with 'action: take' only");
+        }
+      }
+      if (!r.CheckMap(node, "a metadata rule", id,
+                      {"id", "action", "pattern", "where", "consume", "max_chars", "check_surname",
+                       "weak", "about", "examples"},
+                      {"id", "pattern"})) {
+        continue;
+      }
+      ActionRow row;
+      if (CompileRow(r, node["pattern"], "pattern", id, *action, node, &row)) {
+        rows[name].push_back(std::move(row));
+      }
+      continue;
+    }
     if (!r.CheckMap(node, "a metadata rule", id,
-                    {"id", "pattern", "where", "consume", "max_chars", "check_surname", "weak", "about",
-                     "examples"},
+                    {"id", "action", "pattern", "where", "consume", "max_chars", "check_surname",
+                     "weak", "about", "examples"},
                     {"id", "pattern"}))
       continue;
     MetadataRule rule;
@@ -713,11 +777,45 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     r.Rule(node, "metadata", id, rule.pattern.get(), rule.max_chars);
     if (fields_ok) out->lines.push_back(std::move(rule));
   }
+  // An older file's keys (not_author: …, one pattern or a list) are rows named after the key,
+  // after the rows of `lines`.
+  for (const RuleAction& action : RuleActions()) {
+    if (!*action.older_key || action.file != std::string("metadata.yaml")) continue;
+    const YAML::Node node = root[action.older_key];
+    if (!node) continue;
+    if (node.IsSequence() && node.size() == 0) {
+      r.Report(node.Mark(), action.older_key,
+               std::string("'") + action.older_key + "' must hold a pattern");
+    }
+    for (const YAML::Node& item : node.IsSequence()
+                                      ? std::vector<YAML::Node>(node.begin(), node.end())
+                                      : std::vector<YAML::Node>{node}) {
+      ActionRow row;
+      if (CompileRow(r, item, action.older_key, action.older_key, action, item, &row)) {
+        rows[action.name].push_back(std::move(row));
+      }
+    }
+  }
+  const std::pair<const char*, ActionRules*> slots[] = {
+      {"names", &out->names},
+      {"one_name", &out->one_name},
+      {"reject_author", &out->reject_author},
+      {"reject_source", &out->reject_source},
+      {"reject_title", &out->reject_title},
+      {"open_references", &out->open_references},
+      {"reference", &out->reference},
+      {"page_date", &out->page_date},
+      {"trim_site", &out->trim_site},
+      {"trim_counter", &out->trim_counter},
+      {"trim_column", &out->trim_column},
+      {"join_title", &out->join_title},
+      {"cut_title", &out->cut_title},
+      {"trim_affiliation", &out->trim_affiliation},
+  };
+  for (const auto& [name, slot] : slots) {
+    *slot = JoinRows(r, root, *FindRuleAction("metadata.yaml", name), &rows[name]);
+  }
   out->list_separator = r.Pattern(root, "list_separator", "list_separator");
-  out->bare_author = r.Single(root, "bare_author", "bare_author", {"author"}, "metadata");
-  out->not_author = r.AnyOf(root, "not_author", "metadata");
-  out->references_start = r.AnyOf(root, "references_start", "metadata");
-  out->page_date = r.Single(root, "page_date", "page_date", {"year", "month", "day"}, "metadata");
   // Without a title_choice section every weight takes its default from rule_keys.cc.
   const YAML::Node t =
       root["title_choice"] ? root["title_choice"] : YAML::Node(YAML::NodeType::Map);
@@ -761,10 +859,6 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     out->name_item = std::make_unique<const RE2>("\\s*([^" + set + "]+?)\\s*(?:[" + set + "]|$)");
     out->name_separator = std::make_unique<const RE2>("\\s*[" + set + "]\\s*");
   }
-  if (root["affiliation_number"]) {
-    out->affiliation_number =
-        r.Single(root, "affiliation_number", "affiliation_number", {}, "metadata");
-  }
   for (const auto& node : List(r, root, "compound_surnames")) {
     if (!node.IsScalar() || node.Scalar().empty()) {
       r.Report(node.Mark(), "compound_surnames", "a surname must be a non-empty string");
@@ -776,31 +870,6 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
       r.KeyInt(root, "", "field_rest_max_chars");
   out->closing_max_chars = r.KeyInt(root, "", "closing_max_chars");
   out->title_max_chars = r.KeyInt(root, "", "title_max_chars");
-  if (root["not_title"]) out->not_title = r.AnyOf(root, "not_title", "metadata");
-  if (root["not_source"]) out->not_source = r.AnyOf(root, "not_source", "");
-  if (root["spaced_name"])
-    out->spaced_name = r.AnyOf(root, "spaced_name", "metadata");
-  if (root["reference_item"]) {
-    out->reference_item = r.AnyOf(root, "reference_item", "metadata");
-  }
-  if (root["title_column_prefix"]) {
-    out->title_column_prefix =
-        r.Single(root, "title_column_prefix", "title_column_prefix", {}, "metadata");
-  }
-  if (root["glued_title"])
-    out->glued_title = r.Single(root, "glued_title", "glued_title", {}, "metadata");
-  if (root["title_continuation"]) {
-    out->title_continuation =
-        r.AnyOf(root, "title_continuation", "metadata");
-  }
-  if (root["title_counter_suffix"]) {
-    out->title_counter_suffix =
-        r.Single(root, "title_counter_suffix", "title_counter_suffix", {}, "metadata");
-  }
-  if (root["title_site_suffix"]) {
-    out->title_site_suffix =
-        r.Single(root, "title_site_suffix", "title_site_suffix", {}, "metadata");
-  }
 }
 
 void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
@@ -945,9 +1014,9 @@ void BuildIndexes(RuleSet* rules) {
   // opening with a byte its match can open with.
   for (FurnitureRule& rule : furniture.lines) rule.gate.Build(*rule.pattern);
   for (MetadataRule& rule : rules->metadata.lines) rule.gate.Build(*rule.pattern);
-  rules->metadata.references_start_gate.Build(*rules->metadata.references_start);
-  if (rules->metadata.reference_item) {
-    rules->metadata.reference_item_gate.Build(*rules->metadata.reference_item);
+  rules->metadata.open_references_gate.Build(*rules->metadata.open_references);
+  if (rules->metadata.reference) {
+    rules->metadata.reference_gate.Build(*rules->metadata.reference);
   }
   if (furniture.link_item) furniture.link_item_gate.Build(*furniture.link_item);
   if (furniture.link_numbered_item) furniture.link_numbered_gate.Build(*furniture.link_numbered_item);
@@ -1067,9 +1136,10 @@ ProbeResult ProbeMatches(const RuleProbe& probe, const Line& line) {
     return ProbeResult::kTooLong;
   }
   const re2::StringPiece piece(subject.data(), subject.size());
-  const bool matched =
-      probe.anchored ? probe.pattern->Match(piece, 0, piece.size(), RE2::ANCHOR_START, nullptr, 0)
-                     : RE2::PartialMatch(piece, *probe.pattern);
+  const RE2::Anchor anchor = probe.whole      ? RE2::ANCHOR_BOTH
+                             : probe.anchored ? RE2::ANCHOR_START
+                                              : RE2::UNANCHORED;
+  const bool matched = probe.pattern->Match(piece, 0, piece.size(), anchor, nullptr, 0);
   return matched ? ProbeResult::kMatch : ProbeResult::kNoMatch;
 }
 

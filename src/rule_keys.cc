@@ -178,9 +178,70 @@ std::string Number(double v) {
   return buffer;
 }
 
+const std::vector<RuleAction>& Actions() {
+  static const std::vector<RuleAction> table = {
+      {"metadata.yaml", "take", "", "anywhere", true, false, "",
+       "the default: its named groups fill the fields they name (author, source, year …); the "
+       "line, or with `consume: match` the match, leaves the body"},
+      {"metadata.yaml", "names", "author", "whole", false, true, "bare_author",
+       "a line of names only, right under the title; group `author` holds them, and every name "
+       "must open with a surname"},
+      {"metadata.yaml", "one_name", "", "whole", true, false, "spaced_name",
+       "a names-only line that is one name spaced out to a wider width (李　强)"},
+      {"metadata.yaml", "reject_author", "", "whole", true, true, "not_author",
+       "a name or names line it matches as a whole is no author (摘要, 记者, 通知)"},
+      {"metadata.yaml", "reject_source", "", "whole", true, false, "not_source",
+       "a source value it matches as a whole names no publication (本站原创, 网络)"},
+      {"metadata.yaml", "reject_title", "", "anywhere", true, false, "not_title",
+       "a line it matches (anywhere: anchor it with ^) opens the body and is no title (一、…)"},
+      {"metadata.yaml", "open_references", "", "whole", true, true, "references_start",
+       "a line it matches as a whole opens the reference list: the article's later lines are "
+       "references"},
+      {"metadata.yaml", "reference", "", "anywhere", true, false, "reference_item",
+       "a line it matches is a reference wherever it stands ([1]…[J]…)"},
+      {"metadata.yaml", "page_date", "year month day", "anywhere", false, true, "page_date",
+       "a date in a compilation's page header, above its first article: the collection's date"},
+      {"metadata.yaml", "trim_site", "", "anywhere", true, false, "title_site_suffix",
+       "the end of a title line that names the site or the file (…_范文网, ….docx): left out of "
+       "every title"},
+      {"metadata.yaml", "trim_counter", "", "anywhere", true, false, "title_counter_suffix",
+       "a count or genre label ending an article title (精选11篇, 范文): left out; where a group "
+       "matched, the title ends where that group starts"},
+      {"metadata.yaml", "trim_column", "", "start", true, false, "title_column_prefix",
+       "a column tag opening a title (焦点热议:): left out; a group named source… names the "
+       "publication (rows name their groups apart: source, source2)"},
+      {"metadata.yaml", "join_title", "", "anywhere", true, false, "title_continuation",
+       "the end of a title's second line (…的通知): a title line without it over a line with it "
+       "is one title"},
+      {"metadata.yaml", "cut_title", "", "start", false, false, "glued_title",
+       "group 1 is a title glued to the speech under it by a lost line break; the first line is "
+       "cut where it ends"},
+      {"metadata.yaml", "trim_affiliation", "", "anywhere", true, false, "affiliation_number",
+       "a list number before an affiliation (1.北京大学): left out"},
+  };
+  return table;
+}
+
 }  // namespace
 
 const std::vector<RuleKey>& RuleKeys() { return Table(); }
+
+const std::vector<RuleAction>& RuleActions() { return Actions(); }
+
+const RuleAction* FindRuleAction(std::string_view file, std::string_view name) {
+  for (const RuleAction& action : Actions()) {
+    if (file == action.file && name == action.name) return &action;
+  }
+  return nullptr;
+}
+
+std::string RuleActionNames(std::string_view file) {
+  std::string out;
+  for (const RuleAction& action : Actions()) {
+    if (file == action.file) out += (out.empty() ? "" : ", ") + std::string(action.name);
+  }
+  return out;
+}
 
 const RuleKey& FindRuleKey(std::string_view file, std::string_view section, std::string_view name) {
   for (const RuleKey& key : Table()) {
@@ -240,6 +301,22 @@ std::string RuleKeysMarkdown() {
     out << "| `" << KeyPath(key) << "` | " << SchemaType(key.type) << " | " << shown << " | "
         << range << " | " << key.meaning << " |\n";
   }
+  file.clear();
+  for (const RuleAction& action : Actions()) {
+    if (file != action.file) {
+      file = action.file;
+      out << "\nThe actions of `" << file << "` rows (`lines[].action`)\n\n"
+          << "| action | groups | matches | rows | older key | meaning |\n"
+          << "|---|---|---|---|---|---|\n";
+    }
+    std::string groups;
+    std::istringstream names(action.groups);
+    for (std::string g; names >> g;) groups += (groups.empty() ? "`" : ", `") + g + "`";
+    out << "| `" << action.name << "` | " << groups << " | " << action.match << " | "
+        << (action.many ? "many" : "one") << (action.required ? ", required" : "") << " | "
+        << (*action.older_key ? std::string("`") + action.older_key + "`" : "") << " | "
+        << action.meaning << " |\n";
+  }
   return out.str();
 }
 
@@ -261,6 +338,13 @@ std::string RuleKeysJson() {
     } else {
       j["default"] = key.chars;
     }
+    out += j.dump() + "\n";
+  }
+  for (const RuleAction& action : Actions()) {
+    nlohmann::json j{{"file", action.file},           {"action", action.name},
+                     {"groups", action.groups},       {"match", action.match},
+                     {"many", action.many},           {"required", action.required},
+                     {"older_key", action.older_key}, {"meaning", action.meaning}};
     out += j.dump() + "\n";
   }
   return out;

@@ -2,8 +2,8 @@
 // file, section, name, type, default, range and meaning. The loader reads each key through
 // its description (default and range checks come from here); `gangmu rule-keys` prints the
 // reference; tests/unit/rule_keys_test.cc checks that schemas/rules.schema.json and the key
-// reference in rules/README.md say exactly what this table says. Patterns and lists are
-// described in rules/README.md.
+// reference in rules/README.md say exactly what this table says. The actions of metadata
+// rows are described the same way (RuleActions); patterns are described in rules/README.md.
 #ifndef GANGMU_RULE_KEYS_H_
 #define GANGMU_RULE_KEYS_H_
 
@@ -28,6 +28,27 @@ struct RuleKey {
 
 const std::vector<RuleKey>& RuleKeys();
 
+// What a row of metadata.yaml's `lines` does (its `action`), described once as the keys are:
+// the loader checks rows against it, `gangmu rule-keys` prints it, and scripts/sync_rule_keys.py
+// writes it into the schema's enum and the README's table. A new case of an action is a row;
+// only a new action needs code.
+struct RuleAction {
+  const char* file;    // metadata.yaml
+  const char* name;    // take, reject_author …
+  const char* groups;  // the named groups each of its rows needs, space-separated
+  const char* match;   // where its pattern must match: "whole" line (or value), "start", "anywhere"
+  bool many;           // several rows may have it: they are tried as one, (?:a)|(?:b)
+  bool required;       // the file needs a row of it
+  const char* older_key;  // the top-level key older files wrote it as ("" none); still read
+  const char* meaning;
+};
+
+const std::vector<RuleAction>& RuleActions();
+// The action `name` of `file`, or null.
+const RuleAction* FindRuleAction(std::string_view file, std::string_view name);
+// The actions of `file`, as a message lists them: "take, names, reject_author …".
+std::string RuleActionNames(std::string_view file);
+
 // The description of file/section/name (file without folder). A key the table lacks is a
 // programming error: it throws std::logic_error naming it.
 const RuleKey& FindRuleKey(std::string_view file, std::string_view section, std::string_view name);
@@ -39,7 +60,8 @@ const char* SchemaType(KeyType type);
 // Its default as written in YAML: 200, 0.5, true, '的了是'.
 std::string DefaultText(const RuleKey& key);
 
-// The reference: one Markdown table per file (rules/README.md holds a copy), or JSON Lines.
+// The reference: one Markdown table per file and one of the actions (rules/README.md holds a
+// copy), or JSON Lines (keys, then actions with "action" in place of "name").
 std::string RuleKeysMarkdown();
 std::string RuleKeysJson();
 

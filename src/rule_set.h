@@ -9,6 +9,7 @@
 #include <array>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "literal_prefilter.h"
@@ -141,6 +142,25 @@ struct MetadataRule {
   int max_chars = 200;
   FirstByteGate gate;  // The bytes its match can open with (start-anchored patterns).
 };
+// metadata.yaml: the rows of `lines` that share one action other than `take` (reject_author,
+// trim_site …; rule_keys.cc describes them), in file order, tried as one pattern (?:a)|(?:b).
+// Used where a single pattern stood (`*rules.reject_title`, `rules.trim_site->Match`).
+struct ActionRules {
+  Regex any;                     // Null: the file has no row of this action.
+  std::vector<std::string> ids;  // The rows' ids, in order.
+  std::vector<Regex> rows;       // Each row alone, kept where there are two or more.
+  explicit operator bool() const { return any != nullptr; }
+  const RE2& operator*() const { return *any; }
+  const RE2* operator->() const { return any.get(); }
+  // The id of the first row that matches `view` (with `anchor`): the fate a line records.
+  const std::string& Id(std::string_view view, RE2::Anchor anchor = RE2::UNANCHORED) const {
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i]->Match(view, 0, view.size(), anchor, nullptr, 0)) return ids[i];
+    }
+    return ids.front();
+  }
+};
+
 // metadata.yaml `title_choice`: how a title line is told among the header zone's lines.
 struct TitleWeights {
   double repeated = 3.0;         // The page repeats the line (or a line starts with it).
@@ -163,37 +183,38 @@ struct TitleWeights {
 
 struct MetadataRules {
   TitleWeights title_weights;
-  std::vector<MetadataRule> lines;
+  std::vector<MetadataRule> lines;  // Rows with action `take`.
+  // The rows of every other action (metadata.yaml's table; the first four are required).
+  ActionRules names;            // A line holding only names, right under the title.
+  ActionRules reject_author;    // Words that look like names but are labels (摘要, 记者 …).
+  ActionRules open_references;  // The line that opens the reference list.
+  ActionRules page_date;        // A date anywhere in a line of the page header.
+  ActionRules one_name;         // One name spaced to a wider width (李　强).
+  ActionRules reject_source;    // Source values that name no publication (本站原创).
+  ActionRules reject_title;     // A first line that opens the body (一、标题) is no title.
+  ActionRules reference;        // A reference entry ([1]王明.题名[J].刊名,2019(3).) anywhere.
+  ActionRules trim_site;        // A site name or file extension ending a title line.
+  ActionRules trim_counter;     // A count or genre label ending an article title.
+  ActionRules trim_column;      // A column tag opening a title; groups source… optional.
+  ActionRules join_title;       // The end of a title's second line (…的意见).
+  ActionRules cut_title;        // Group 1 is a title glued to the body after it.
+  ActionRules trim_affiliation;  // A list number before an affiliation (1.北京大学).
   Regex list_separator;
-  Regex bare_author;      // A line holding only names, right under the title.
-  Regex not_author;       // Words that look like names but are labels (摘要, 引言 ...).
-  Regex references_start;
-  Regex page_date;        // A date anywhere in a line of the page header.
   int title_max_chars = 80;
-  int closing_max_chars = 40;
-  int field_rest_max_chars = 12;  // What field rules leave of a header line goes when this short.  // Lines of the closing block are at most this long.
-  Regex not_title;        // Optional: a first line that opens the body (一、标题) is no title.
-  Regex reference_item;   // Optional: a reference entry ([1]王明.题名[J].刊名,2019(3).) anywhere.
-  Regex spaced_name;      // Optional: one name spaced to a wider width (李　强).
+  int closing_max_chars = 40;       // Lines of the closing block are at most this long.
+  int field_rest_max_chars = 12;    // What field rules leave of a header line goes when this short.
   std::u32string author_marks;      // Marks after a name that point at a note (王明*, 李华²).
   std::u32string name_separators;   // Characters that part names (then a space is inside one).
   Regex name_item, name_separator;  // Built from name_separators at load time.
-  Regex affiliation_number;         // Optional: a list number before an affiliation (1.北京大学).
   std::u32string surnames;                  // Optional: a bare name opens with one of these
   std::vector<std::string> compound_surnames;  // or one of these (欧阳).
-  Regex not_source;       // Optional: source values that name no publication (本站原创, 网络).
-  Regex title_site_suffix;  // Optional: a site name or file extension ending a title line.
-  Regex title_counter_suffix;  // Optional: a count or genre label ending an article title.
-  Regex title_column_prefix;   // Optional: a column tag opening a title; group source optional.
-  Regex title_continuation;    // Optional: the end of a title's second line (…的意见).
-  Regex glued_title;           // Optional: group 1 is a title glued to the body after it.
   LiteralPrefilter prefilter;  // Over the lines.
   // Past the header only the rules without `where: header` apply; their own prefilter finds
   // fewer atoms on body lines than the full one. Its index i is rule body_rules[i].
   LiteralPrefilter body_prefilter;
   std::vector<int> body_rules;
-  // references_start and reference_item are tried on every body line: a Han line needs no call.
-  FirstByteGate references_start_gate, reference_item_gate;
+  // open_references and reference are tried on every body line: a Han line needs no call.
+  FirstByteGate open_references_gate, reference_gate;
 };
 
 // headings.yaml
@@ -235,12 +256,14 @@ struct HeadingRules {
 struct RuleProbe {
   std::string file;  // The rule file, and the rule's line in it.
   int line = 0;
-  std::string kind;  // repair, check, furniture line, metadata, marker family, title_site_suffix …
+  std::string
+      kind;  // repair, check, furniture line, metadata, metadata reject_title, marker family …
   std::string rule;              // The rule's id (a single pattern's key).
   const RE2* pattern = nullptr;  // Owned by the rule.
   int max_chars = 0;             // A line rule's limit (0: none).
   bool anchored = false;         // Matched at the line's start (marker families).
   bool on_text = false;          // Matched on the text, not the view (normalize repairs).
+  bool whole = false;            // Matched against the whole line (metadata names, reject_author).
 };
 
 struct RuleExample {

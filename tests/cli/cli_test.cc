@@ -395,7 +395,8 @@ TEST_CASE("cli: test-rules reports an example that does not hold, with file and 
   CHECK(ok.out.find(" rule(s) hold\n") != std::string::npos);
 }
 
-TEST_CASE("cli: rule-keys lists every scalar key, as Markdown or JSON Lines", "[cli]") {
+TEST_CASE("cli: rule-keys lists every scalar key and row action, as Markdown or JSON Lines",
+          "[cli]") {
   auto text = RunCli({"rule-keys"});
   CHECK(text.code == 0);
   CHECK(text.out == gangmu::RuleKeysMarkdown());
@@ -404,7 +405,13 @@ TEST_CASE("cli: rule-keys lists every scalar key, as Markdown or JSON Lines", "[
   auto json = RunCli({"rule-keys", "--json"});
   CHECK(json.code == 0);
   CHECK(static_cast<size_t>(std::count(json.out.begin(), json.out.end(), '\n')) ==
-        gangmu::RuleKeys().size());
+        gangmu::RuleKeys().size() + gangmu::RuleActions().size());
+  CHECK(json.out.find("{\"action\":\"page_date\",\"file\":\"metadata.yaml\",\"groups\":\"year "
+                      "month day\",\"many\":false,\"match\":\"anywhere\",\"meaning\":\"a date in a "
+                      "compilation's page header, above its first article: the collection's date\","
+                      "\"older_key\":\"page_date\",\"required\":true}\n") != std::string::npos);
+  CHECK(text.out.find("| `names` | `author` | whole | one, required | `bare_author` |") !=
+        std::string::npos);
   CHECK(json.out.find("{\"default\":80,\"file\":\"metadata.yaml\",\"maximum\":10000,\"meaning\":\"a "
                       "title line is at most this long; a longer line is body\",\"minimum\":4,"
                       "\"name\":\"title_max_chars\",\"section\":\"\",\"type\":\"integer\"}\n") !=

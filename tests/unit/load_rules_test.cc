@@ -1,11 +1,13 @@
 // Stage 0: load_rules.cc. Error messages are checked by their exact text.
-#include <catch2/catch.hpp>
+#include "load_rules.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "diagnostic.h"
-#include "load_rules.h"
+#include "explain.h"
+#include "extract.h"
 
 using namespace gangmu;
 
@@ -422,23 +424,29 @@ TEST_CASE("rules: an unknown definition, a bad name and a bad piece are named by
         "                 ^");
 }
 
-TEST_CASE("rules: a one-pattern key such as not_title takes a list, one case a row", "[rules]") {
+TEST_CASE("rules: an older file's key (not_title: a pattern or a list) loads as rows of its action",
+          "[rules]") {
   const auto with_list = [](const std::string& list) {
     std::vector<EmbeddedFile> files = DefaultRuleFiles();
     for (auto& f : files) {
       if (f.name != "rules/metadata.yaml") continue;
-      const size_t at = f.text.find("\nnot_title: ");
-      REQUIRE(at != std::string::npos);
-      const size_t end = f.text.find('\n', at + 1);
-      f.text.replace(at + 1, end - at - 1, "not_title:\n" + list);
+      REQUIRE(f.text.find("\nnot_title:") == std::string::npos);
+      f.text += "not_title:\n" + list;
       f.name = "my/metadata.yaml";
     }
     return files;
   };
   const auto rules = LoadRules(with_list("  - '^第一部分'\n  - '^(?&ymd)$'\n"));
-  CHECK(RE2::PartialMatch("第一部分 总则", *rules->metadata.not_title));
-  CHECK(RE2::PartialMatch("2021-10-28", *rules->metadata.not_title));
-  CHECK_FALSE(RE2::PartialMatch("关于开展检查的通知", *rules->metadata.not_title));
+  const ActionRules& reject = rules->metadata.reject_title;
+  CHECK(RE2::PartialMatch("第一部分 总则", *reject));
+  CHECK(RE2::PartialMatch("2021-10-28", *reject));
+  CHECK(RE2::PartialMatch("一、总体要求", *reject));  // The bundled rows still hold.
+  CHECK_FALSE(RE2::PartialMatch("关于开展检查的通知", *reject));
+  // The key's patterns are rows named after the key, after the rows of `lines`.
+  REQUIRE(reject.ids.size() >= 3);
+  CHECK(reject.ids.back() == "not_title");
+  CHECK(reject.Id("第一部分 总则") == "not_title");
+  CHECK(reject.Id("一、总体要求") == reject.ids.front());
   size_t probes = 0;
   for (const auto& p : rules->probes) probes += p.rule == "not_title";
   CHECK(probes == 2);
@@ -446,4 +454,114 @@ TEST_CASE("rules: a one-pattern key such as not_title takes a list, one case a r
   CHECK_THAT(LoadError(with_list("  - '^第一部分'\n  - '(x'\n")),
              Catch::Contains("rule 'not_title': invalid RE2 pattern: missing ): (x"));
   CHECK_THAT(LoadError(with_list("  []\n")), Catch::Contains("'not_title' must hold a pattern"));
+}
+
+namespace {
+
+// The built-in metadata.yaml (as my/metadata.yaml) with `rows` before its first row.
+std::vector<EmbeddedFile> WithMetadataRows(const std::string& rows) {
+  std::vector<EmbeddedFile> files = DefaultRuleFiles();
+  for (auto& f : files) {
+    if (f.name != "rules/metadata.yaml") continue;
+    const size_t at = f.text.find("\nlines:\n");
+    REQUIRE(at != std::string::npos);
+    f.text.insert(at + 8, rows);
+    f.name = "my/metadata.yaml";
+  }
+  return files;
+}
+
+// The line of metadata.yaml's `lines:` key, for the exact line numbers of errors.
+int RowsLine() {
+  for (const auto& f : DefaultRuleFiles()) {
+    if (f.name != "rules/metadata.yaml") continue;
+    return static_cast<int>(
+               std::count(f.text.begin(), f.text.begin() + f.text.find("\nlines:\n") + 1, '\n')) +
+           1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("rules: a metadata row's action says what its match means; a new case is a row",
+          "[rules]") {
+  const std::string page = "标题写在这里\n司机\n正文内容很长很长,这是第一段。\n";
+  const auto plain = LoadDefaultRules();
+  const Result before = Extract("t.txt", page, *plain);
+  REQUIRE(before.articles.size() == 1);
+  CHECK(before.articles[0].authors == std::vector<std::string>{"司机"});
+
+  const auto rules =
+      LoadRules(WithMetadataRows("  - id: drivers\n"
+                                 "    action: reject_author\n"
+                                 "    pattern: '^司机$'\n"
+                                 "    examples: {match: [司机], keep: [司机们]}\n"
+                                 "  - id: cited_works\n"
+                                 "    action: open_references\n"
+                                 "    pattern: '^引用文献$'\n"));
+  const Result after = Extract("t.txt", page, *rules);
+  REQUIRE(after.articles.size() == 1);
+  CHECK(after.articles[0].authors.empty());
+  CHECK(RunRuleExamples(*rules).empty());
+
+  // The fate names the row that matched, not the action's first row.
+  const std::string refs = "标题写在这里\n正文内容很长很长,这是第一段。\n引用文献\n甲书\n";
+  Result result;
+  std::vector<std::string> fates;
+  for (const auto& a : ExplainPage("t.txt", refs, *rules, {}, &result)) {
+    fates.push_back(std::to_string(a.line) + " " + a.fate + " " + a.rule);
+  }
+  CHECK(fates == std::vector<std::string>{"1 title title_choice", "2 body ",
+                                          "3 reference cited_works", "4 reference cited_works"});
+  REQUIRE(result.articles.size() == 1);
+  CHECK(result.articles[0].references == std::vector<std::string>{"甲书"});
+}
+
+TEST_CASE("rules: metadata row actions are checked at file:line", "[rules]") {
+  const int at = RowsLine() + 1;  // The first inserted row.
+  const auto line = [&](int offset) {
+    return "my/metadata.yaml:" + std::to_string(at + offset) + ":";
+  };
+  CHECK_THAT(
+      LoadError(WithMetadataRows("  - id: x\n    action: drop\n    pattern: 'a'\n")),
+      Catch::Contains(line(1) + "13: rule 'x': unknown action 'drop'; actions are take, "
+                                "names, one_name, reject_author, reject_source, reject_title, "
+                                "open_references, reference, page_date, trim_site, trim_counter, "
+                                "trim_column, join_title, cut_title, trim_affiliation"));
+  CHECK_THAT(
+      LoadError(WithMetadataRows(
+          "  - id: x\n    action: reject_title\n    pattern: 'a'\n    where: header\n")),
+      Catch::Contains(line(3) + "12: rule 'x': 'where' applies to rows with 'action: take' only"));
+  // An action whose groups are read by name takes one row, and a row needs its groups.
+  CHECK_THAT(LoadError(WithMetadataRows(
+                 "  - id: x\n    action: names\n    pattern: '^(?P<author>王明)$'\n")),
+             Catch::Contains("rule 'bare_author': only one row may have 'action: names' (the first "
+                             "is 'x'): its groups are read by position or name"));
+  CHECK_THAT(
+      LoadError(WithMetadataRows("  - id: x\n    action: page_date\n    pattern: '\\d{4}'\n")),
+      Catch::Contains(line(2) + "14: rule 'x': pattern needs a named group (?P<year>...)"));
+  // Rows tried as one pattern cannot share a group name (RE2 would read the first only).
+  const std::vector<EmbeddedFile> twice =
+      WithMetadataRows("  - id: x\n    action: trim_column\n    pattern: '(?P<source>某报):'\n");
+  CHECK_THAT(LoadError(twice),
+             Catch::Contains("rule 'column_tag': group (?P<source>) is named by row 'x' too: the "
+                             "rows with 'action: trim_column' are tried as one pattern, so each "
+                             "names its groups apart (source, source2)"));
+  CHECK_THAT(LoadError(WithMetadataRows(
+                 "  - id: x\n    action: trim_column\n    pattern: '(?P<source3>某报):'\n")),
+             Catch::Equals("(loaded)"));
+  // A required action without a row.
+  std::vector<EmbeddedFile> files = DefaultRuleFiles();
+  for (auto& f : files) {
+    if (f.name != "rules/metadata.yaml") continue;
+    const size_t id = f.text.find("  - id: references_start\n");
+    REQUIRE(id != std::string::npos);
+    f.text.replace(f.text.find("action: open_references", id), 23, "action: reference");
+    f.name = "my/metadata.yaml";
+  }
+  const std::string error = LoadError(files);
+  CHECK(error.rfind("my/metadata.yaml:", 0) == 0);
+  CHECK_THAT(error, Catch::Contains(": needs a row of 'lines' with 'action: open_references' "
+                                    "(older files: the key 'references_start')"));
 }

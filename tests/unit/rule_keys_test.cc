@@ -149,6 +149,24 @@ TEST_CASE("rule keys: the schema says what the key table says", "[rule_keys]") {
   }
 }
 
+TEST_CASE("rule keys: the schema's actions are the action table's", "[rule_keys]") {
+  const nlohmann::json schema = nlohmann::json::parse(ReadSource("schemas/rules.schema.json"));
+  const nlohmann::json& metadata = schema["definitions"]["metadata"];
+  nlohmann::json names = nlohmann::json::array();
+  for (const RuleAction& action : RuleActions()) {
+    INFO(action.name);
+    names.push_back(action.name);
+    REQUIRE(FindRuleAction("metadata.yaml", action.name) == &action);
+    if (!*action.older_key) continue;
+    // An older file's key is still a schema key, described as the row it stands for.
+    const nlohmann::json& older = metadata["properties"][action.older_key];
+    CHECK(older["description"] == std::string("older spelling of rows with action ") + action.name);
+  }
+  CHECK(metadata["properties"]["lines"]["items"]["properties"]["action"]["enum"] == names);
+  CHECK(metadata["required"] == nlohmann::json::array({"lines", "list_separator"}));
+  CHECK(FindRuleAction("metadata.yaml", "drop") == nullptr);
+}
+
 TEST_CASE("rule keys: rules/README.md holds the key reference as generated", "[rule_keys]") {
   const std::string readme = ReadSource("rules/README.md");
   const std::string begin =

@@ -105,6 +105,17 @@ TEST_CASE("rules schema: shapes the loader refuses are refused", "[rules]") {
   metadata["lines"][0]["where"] = "footer";
   CHECK_FALSE(Check(metadata, "metadata").empty());
 
+  // A row's action is one of the table's; take's keys on another action's row are refused.
+  metadata = Bundled("metadata");
+  metadata["lines"][0]["action"] = "drop";
+  CHECK_FALSE(Check(metadata, "metadata").empty());
+  metadata["lines"][0]["action"] = "reject_title";
+  CHECK(Check(metadata, "metadata").empty());
+  metadata["lines"][0]["where"] = "header";
+  CHECK_FALSE(Check(metadata, "metadata").empty());
+  metadata["lines"][0]["action"] = "take";
+  CHECK(Check(metadata, "metadata").empty());
+
   nlohmann::json split = Bundled("split");
   split.erase("answers");
   CHECK_FALSE(Check(split, "split").empty());
