@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the scalar rule keys' and the row actions' one description (`gangmu rule-keys --json`,
+"""Writes the rule keys' and the row actions' one description (`gangmu rule-keys --json`,
 from src/rule_keys.cc) into schemas/rules.schema.json and into the key reference of
 rules/README.md.
 
@@ -37,23 +37,44 @@ def resolve(schema, node):
     return node
 
 
-def place(schema, key):
-    node = schema["definitions"][key["file"].split(".")[0]]
-    for part in [p for p in key["section"].split(".") if p]:
+def section(schema, file, name):
+    """The schema node of a file's section: "" (top level), "shape", "lines[]" (each item)."""
+    node = schema["definitions"][file.split(".")[0]]
+    for part in [p for p in name.split(".") if p]:
         node = resolve(schema, node)["properties"][part.rstrip("[]")]
         if part.endswith("[]"):
-            node = node["items"]
-    return resolve(schema, node)["properties"]
+            node = resolve(schema, node)["items"]
+    return resolve(schema, node)
 
 
-def entry(key):
-    out = {"type": key["type"]}
-    for field in ("minimum", "maximum"):
-        if field in key:
-            out[field] = key[field]
-    if key["type"] == "string":
-        out["minLength"] = 0 if key["default"] == "" else 1
-    out["default"] = key["default"]
+SCALARS = {"integer", "number", "boolean", "string"}
+
+
+def entry(key, old):
+    kind = key["type"]
+    if kind in SCALARS:
+        out = {"type": kind}
+        for field in ("minimum", "maximum"):
+            if field in key:
+                out[field] = key[field]
+        if kind == "string":
+            out["minLength"] = 0 if key["default"] == "" else 1
+        out["default"] = key["default"]
+    elif kind == "pattern":
+        out = {"$ref": "#/definitions/pattern"}
+    elif kind == "patterns":
+        out = {"$ref": "#/definitions/pattern_or_list"}
+    elif kind == "choice":
+        out = {"enum": key["values"]}
+        if not key["required"]:
+            out["default"] = key["default"]
+    elif kind == "text" and not old:
+        out = {"type": "string"}
+    else:  # text with a $ref, list, mapping: the structure is the schema's own
+        if not old:
+            sys.exit(f"{key['file']} {key['section']}.{key['name']}: a {kind} needs its "
+                     "structure written in the schema first")
+        out = {k: v for k, v in old.items() if k != "description"}
     out["description"] = key["meaning"]
     return out
 
@@ -69,20 +90,20 @@ def main():
         schema = json.load(f)
     actions = [k for k in keys if "action" in k]
     keys = [k for k in keys if "action" not in k]
+    # Each section's properties in the table's order, and its required keys: a key the table
+    # does not describe leaves the schema.
+    sections = {}
     for key in keys:
-        place(schema, key)[key["name"]] = entry(key)
-    for file in sorted({a["file"] for a in actions}):
-        top = resolve(schema, schema["definitions"][file.split(".")[0]])
-        rows = resolve(schema, top["properties"]["lines"]["items"])
-        mine = [a for a in actions if a["file"] == file]
-        rows["properties"]["action"] = {
-            "enum": [a["action"] for a in mine], "default": "take",
-            "description": "what a match means (rules/README.md, the actions table)"}
-        for a in mine:
-            if a["older_key"]:
-                top["properties"][a["older_key"]] = {
-                    "$ref": "#/definitions/pattern_or_list",
-                    "description": f"older spelling of rows with action {a['action']}"}
+        sections.setdefault((key["file"], key["section"]), []).append(key)
+    for (file, name), rows in sections.items():
+        node = section(schema, file, name)
+        old = node.get("properties", {})
+        node["properties"] = {k["name"]: entry(k, old.get(k["name"])) for k in rows}
+        required = [k["name"] for k in rows if k["required"]]
+        if required:
+            node["required"] = required
+        else:
+            node.pop("required", None)
     with open(schema_path, "w", encoding="utf-8") as f:
         f.write(compact(schema) + "\n")
     markdown = subprocess.run([gangmu, "rule-keys"], check=True, capture_output=True,

@@ -235,6 +235,57 @@ class FileReader {
     return Chars(map, key, Owner(section, rule_id), Describe(section, key).chars);
   }
 
+  // map's keys against rule_keys.cc's rows for `section` of this file: unknown keys (with a
+  // "did you mean"), keys given twice, missing required keys. False when map is no mapping or
+  // a key is wrong.
+  bool CheckSection(const YAML::Node& map, std::string_view section, const std::string& what,
+                    const std::string& rule_id = "") {
+    std::vector<std::string> allowed, required;
+    for (const RuleKey* key : SectionKeys(File(), section)) {
+      allowed.push_back(key->name);
+      if (key->required) required.push_back(key->name);
+    }
+    return CheckMap(map, what, Owner(section, rule_id), allowed, required);
+  }
+
+  // A pattern key as rule_keys.cc describes it: compiled with the groups it needs, probed
+  // as `kind` (the section by default); null when an optional key is absent.
+  Regex KeyPattern(const YAML::Node& map, std::string_view section, const char* key,
+                   const std::string& rule_id = "", const std::string& kind = "") {
+    const RuleKey& d = Describe(section, key);
+    if (!map[key] && !d.required) return nullptr;
+    const std::string owner = Owner(section, rule_id);
+    Regex re = Pattern(map, key, owner, Groups(section, key));
+    Rule(map[key], kind.empty() ? owner : kind, key, re.get());
+    return re;
+  }
+
+  // The named groups rule_keys.cc says a pattern key needs.
+  std::vector<std::string> Groups(std::string_view section, const char* key) const {
+    return Words(Describe(section, key).values);
+  }
+
+  // A key of one pattern or a list of them (Patterns) as rule_keys.cc describes it.
+  std::vector<Regex> KeyPatterns(const YAML::Node& map, std::string_view section, const char* key,
+                                 const std::string& rule_id = "") {
+    return Patterns(map, key, Owner(section, rule_id), Groups(section, key));
+  }
+
+  // A choice key: one of the values rule_keys.cc lists, or its default when absent.
+  std::string KeyChoice(const YAML::Node& map, std::string_view section, const char* key,
+                        const std::string& rule_id = "") {
+    const RuleKey& d = Describe(section, key);
+    const std::string value = String(map, key, Owner(section, rule_id), d.chars);
+    const std::vector<std::string> values = Words(d.values);
+    if (std::find(values.begin(), values.end(), value) != values.end()) return value;
+    std::string list;
+    for (size_t i = 0; i < values.size(); ++i) {
+      list += (i == 0 ? "'" : i + 1 == values.size() ? " or '" : ", '") + values[i] + "'";
+    }
+    Report(map[key].Mark(), Owner(section, rule_id), "'" + std::string(key) + "' must be " + list);
+    return d.chars;
+  }
+
   // Compiles map[key] as RE2; `groups` must all be named groups of the pattern.
   Regex Pattern(const YAML::Node& map, const std::string& key, const std::string& rule_id,
                 const std::vector<std::string>& groups = {}) {
@@ -373,8 +424,9 @@ class FileReader {
   static std::string Owner(std::string_view section, const std::string& rule_id) {
     return rule_id.empty() ? std::string(section) : rule_id;
   }
+  std::string File() const { return fs::path(name_).filename().string(); }
   const RuleKey& Describe(std::string_view section, const char* key) const {
-    return FindRuleKey(fs::path(name_).filename().string(), section, key);
+    return FindRuleKey(File(), section, key);
   }
 
   std::string name_;
@@ -404,13 +456,11 @@ std::string RuleId(FileReader& reader, const YAML::Node& rule) {
 
 void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
-  r.CheckMap(root, "normalize.yaml", "", {"repairs", "checks", "flattened", "define"}, {});
+  r.CheckSection(root, "", "normalize.yaml");
   if (!root.IsMap()) return;
-  if (root["flattened"] &&
-      r.CheckMap(root["flattened"], "flattened", "flattened", {"cut", "min_chars", "min_cuts", "min_share", "about"},
-                 {"cut"})) {
+  if (root["flattened"] && r.CheckSection(root["flattened"], "flattened", "flattened")) {
     const YAML::Node f = root["flattened"];
-    out->flattened.cut = r.Single(f, "cut", "flattened");
+    out->flattened.cut = r.KeyPattern(f, "flattened", "cut");
     if (out->flattened.cut && out->flattened.cut->NumberOfCapturingGroups() < 1) {
       r.Report(f["cut"].Mark(), "flattened", "'cut' needs a group: the spaces to cut at");
       out->flattened.cut = nullptr;
@@ -421,9 +471,7 @@ void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
   }
   for (const auto& node : List(r, root, "repairs")) {
     const std::string id = RuleId(r, node);
-    if (!r.CheckMap(node, "a repair", id, {"id", "pattern", "replace", "about", "examples"},
-                    {"id", "pattern", "replace"}))
-      continue;
+    if (!r.CheckSection(node, "repairs[]", "a repair", id)) continue;
     RepairRule rule{id, r.Pattern(node, "pattern", id), r.String(node, "replace", id)};
     if (rule.pattern) {
       std::string error;
@@ -437,9 +485,7 @@ void LoadNormalize(FileReader& r, const YAML::Node& root, NormalizeRules* out) {
   }
   for (const auto& node : List(r, root, "checks")) {
     const std::string id = RuleId(r, node);
-    if (!r.CheckMap(node, "a check", id, {"id", "pattern", "message", "about", "examples"},
-                    {"id", "pattern", "message"}))
-      continue;
+    if (!r.CheckSection(node, "checks[]", "a check", id)) continue;
     CheckRule rule{id, r.Pattern(node, "pattern", id), r.String(node, "message", id)};
     r.Rule(node, "check", id, rule.pattern.get(), 0, false, true);
     if (rule.pattern) out->checks.push_back(std::move(rule));
@@ -452,11 +498,8 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
   for (const auto& node : List(r, parent, key)) {
     const std::string id = RuleId(r, node);
     // opens_link_list and opens_contents say what lies under a removed line: a phrase rule
-    // removes no line, so they are refused there.
-    std::vector<std::string> allowed = {"id", "pattern", "max_chars", "min_symbols", "about",
-                                        "examples"};
-    if (key == "lines") allowed.insert(allowed.end(), {"opens_link_list", "opens_contents"});
-    if (!r.CheckMap(node, what, id, allowed, {"id", "pattern"})) continue;
+    // removes no line, so rule_keys.cc gives them to lines[] only.
+    if (!r.CheckSection(node, key + "[]", what, id)) continue;
     FurnitureRule rule{id, r.Pattern(node, "pattern", id),
                        r.KeyInt(node, key + "[]", "max_chars", id),
                        key == "lines" && r.KeyBool(node, "lines[]", "opens_link_list", id),
@@ -469,22 +512,11 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
 }
 
 void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
-  if (!r.CheckMap(shape, "shape", "shape",
-                  {"lexicons", "coverage_weight", "items_weight", "item_max_chars",
-                   "symbols_weight", "symbols_share", "separators_weight", "sentence_weight", "function_words_weight",
-                   "function_words", "function_words_min", "long_weight", "long_chars",
-                   "max_chars", "furniture_at", "strong_at", "body_at", "body_min_chars",
-                   "about"},
-                  {"lexicons"})) {
-    return;
-  }
+  if (!r.CheckSection(shape, "shape", "shape")) return;
   out->enabled = true;
   for (const auto& node : List(r, shape, "lexicons")) {
     const std::string id = RuleId(r, node);
-    if (!r.CheckMap(node, "a lexicon", id, {"id", "weight", "words", "pattern", "about"},
-                    {"id", "weight"})) {
-      continue;
-    }
+    if (!r.CheckSection(node, "shape.lexicons[]", "a lexicon", id)) continue;
     Lexicon lexicon{id, r.KeyNumber(node, "shape.lexicons[]", "weight", id), nullptr};
     const YAML::Node words = node["words"];
     if (words && node["pattern"]) {
@@ -551,22 +583,15 @@ void LoadShape(FileReader& r, const YAML::Node& shape, ShapeRules* out) {
 }
 
 void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
-  r.CheckMap(root, "furniture.yaml", "", {"lines", "phrases", "link_lists", "shape", "define"},
-             {"lines", "link_lists"});
+  r.CheckSection(root, "", "furniture.yaml");
   if (!root.IsMap()) return;
   LoadFurnitureList(r, root, "lines", "a line rule", &out->lines);
   LoadFurnitureList(r, root, "phrases", "a phrase rule", &out->phrases);
   const YAML::Node links = root["link_lists"];
-  if (r.CheckMap(links, "link_lists", "link_lists",
-                 {"item", "numbered_item", "heading_item", "min_lines", "max_chars", "about"},
-                 {"item"})) {
-    out->link_item = r.Single(links, "item", "link_lists");
-    if (links["numbered_item"]) {
-      out->link_numbered_item = r.Single(links, "numbered_item", "link_lists");
-    }
-    if (links["heading_item"]) {
-      out->link_heading_item = r.Single(links, "heading_item", "link_lists");
-    }
+  if (r.CheckSection(links, "link_lists", "link_lists")) {
+    out->link_item = r.KeyPattern(links, "link_lists", "item");
+    out->link_numbered_item = r.KeyPattern(links, "link_lists", "numbered_item");
+    out->link_heading_item = r.KeyPattern(links, "link_lists", "heading_item");
     out->link_min_lines = r.KeyInt(links, "link_lists", "min_lines");
     out->link_max_chars = r.KeyInt(links, "link_lists", "max_chars");
   }
@@ -575,29 +600,24 @@ void LoadFurniture(FileReader& r, const YAML::Node& root, FurnitureRules* out) {
 
 void LoadSplit(FileReader& r, const YAML::Node& root, SplitRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
-  r.CheckMap(root, "split.yaml", "", {"compilation", "answers", "define"}, {"compilation", "answers"});
+  r.CheckSection(root, "", "split.yaml");
   if (!root.IsMap()) return;
   const YAML::Node comp = root["compilation"];
-  if (r.CheckMap(comp, "compilation", "compilation",
-                 {"article_header", "collection_title", "header_max_chars", "title_lines",
-                  "stem_number", "about"},
-                 {"article_header", "collection_title"})) {
-    out->article_headers = r.Patterns(comp, "article_header", "compilation", {"title", "num"});
-    out->collection_title = r.Single(comp, "collection_title", "compilation", {"count"});
-    if (comp["stem_number"]) out->stem_number = r.Single(comp, "stem_number", "compilation");
+  if (r.CheckSection(comp, "compilation", "compilation")) {
+    out->article_headers = r.KeyPatterns(comp, "compilation", "article_header");
+    out->collection_title = r.KeyPattern(comp, "compilation", "collection_title");
+    out->stem_number = r.KeyPattern(comp, "compilation", "stem_number");
     out->header_max_chars =
         r.KeyInt(comp, "compilation", "header_max_chars");
     out->collection_title_lines =
         r.KeyInt(comp, "compilation", "title_lines");
   }
   const YAML::Node answers = root["answers"];
-  if (r.CheckMap(answers, "answers", "answers",
-                 {"count", "separator", "label", "card_max_chars", "about"},
-                 {"count", "separator"})) {
+  if (r.CheckSection(answers, "answers", "answers")) {
     out->card_max_chars = r.KeyInt(answers, "answers", "card_max_chars");
-    out->answer_count = r.Single(answers, "count", "answers", {"count"});
-    out->answer_separator = r.Single(answers, "separator", "answers");
-    if (answers["label"]) out->answer_label = r.Single(answers, "label", "answers");
+    out->answer_count = r.KeyPattern(answers, "answers", "count");
+    out->answer_separator = r.KeyPattern(answers, "answers", "separator");
+    out->answer_label = r.KeyPattern(answers, "answers", "label");
   }
 }
 
@@ -685,23 +705,7 @@ bool CompileRow(FileReader& r, const YAML::Node& node, const std::string& key,
 
 void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
-  std::vector<std::string> keys = {"lines",
-                                   "list_separator",
-                                   "title_max_chars",
-                                   "title_choice",
-                                   "surnames",
-                                   "compound_surnames",
-                                   "closing_max_chars",
-                                   "field_rest_max_chars",
-                                   "author_marks",
-                                   "name_separators",
-                                   "define"};
-  for (const RuleAction& action : RuleActions()) {
-    if (*action.older_key && action.file == std::string("metadata.yaml")) {
-      keys.push_back(action.older_key);
-    }
-  }
-  r.CheckMap(root, "metadata.yaml", "", keys, {"lines", "list_separator"});
+  r.CheckSection(root, "", "metadata.yaml");
   if (!root.IsMap()) return;
   static const std::set<std::string> kFields = {
       "author", "affiliation", "source", "issue", "url", "year", "month", "day",
@@ -724,40 +728,24 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
                    std::string("'") + key + "' applies to rows with 'action: take' only");
         }
       }
-      if (!r.CheckMap(node, "a metadata rule", id,
-                      {"id", "action", "pattern", "where", "consume", "max_chars", "check_surname",
-                       "weak", "about", "examples"},
-                      {"id", "pattern"})) {
-        continue;
-      }
+      if (!r.CheckSection(node, "lines[]", "a metadata rule", id)) continue;
       ActionRow row;
       if (CompileRow(r, node["pattern"], "pattern", id, *action, node, &row)) {
         rows[name].push_back(std::move(row));
       }
       continue;
     }
-    if (!r.CheckMap(node, "a metadata rule", id,
-                    {"id", "action", "pattern", "where", "consume", "max_chars", "check_surname",
-                     "weak", "about", "examples"},
-                    {"id", "pattern"}))
-      continue;
+    if (!r.CheckSection(node, "lines[]", "a metadata rule", id)) continue;
     MetadataRule rule;
     rule.id = id;
     rule.pattern = r.Pattern(node, "pattern", id);
-    const std::string where = r.String(node, "where", id, "anywhere");
-    if (where != "anywhere" && where != "header" && where != "closing" && where != "edges") {
-      r.Report(node["where"].Mark(), id,
-               "'where' must be 'header', 'closing', 'edges' or 'anywhere'");
-    }
+    const std::string where = r.KeyChoice(node, "lines[]", "where", id);
     rule.header_only = where == "header";
     rule.closing_only = where == "closing";
     rule.edges_only = where == "edges";
     rule.check_surname = r.KeyBool(node, "lines[]", "check_surname", id);
     rule.weak = r.KeyBool(node, "lines[]", "weak", id);
-    const std::string consume = r.String(node, "consume", id, "line");
-    if (consume != "line" && consume != "match") {
-      r.Report(node["consume"].Mark(), id, "'consume' must be 'line' or 'match'");
-    }
+    const std::string consume = r.KeyChoice(node, "lines[]", "consume", id);
     rule.consume_match = consume == "match";
     rule.max_chars = r.KeyInt(node, "lines[]", "max_chars", id);
     if (!rule.pattern) continue;
@@ -815,16 +803,13 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
   for (const auto& [name, slot] : slots) {
     *slot = JoinRows(r, root, *FindRuleAction("metadata.yaml", name), &rows[name]);
   }
-  out->list_separator = r.Pattern(root, "list_separator", "list_separator");
+  // Not probed: it splits a field's value, it matches no line.
+  out->list_separator =
+      r.Pattern(root, "list_separator", "list_separator", r.Groups("", "list_separator"));
   // Without a title_choice section every weight takes its default from rule_keys.cc.
   const YAML::Node t =
       root["title_choice"] ? root["title_choice"] : YAML::Node(YAML::NodeType::Map);
-  if (r.CheckMap(t, "title_choice", "title_choice",
-                 {"repeated", "before_metadata", "book_title", "han", "too_short", "min_chars",
-                  "before_body", "first", "search_lines", "restated_tail", "question_max_chars",
-                  "exclamation_min_chars", "notice_lines", "own_title_lines",
-                  "category_prefix_chars", "repeat_lines", "about"},
-                 {})) {
+  if (r.CheckSection(t, "title_choice", "title_choice")) {
     TitleWeights& w = out->title_weights;
     w.repeated = r.KeyNumber(t, "title_choice", "repeated");
     w.before_metadata = r.KeyNumber(t, "title_choice", "before_metadata");
@@ -874,11 +859,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
 
 void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
   // Keys are checked, then whatever the file holds is read: every error is reported at once.
-  r.CheckMap(root, "headings.yaml", "",
-             {"families", "sentence_end", "inline_after", "closing", "heading_end",
-              "short_line_chars", "runon_min_chars", "page_break_min_chars",
-              "heading_body_min_chars", "heading_trail", "heading_body_inner", "define"},
-             {"families"});
+  r.CheckSection(root, "", "headings.yaml");
   if (!root.IsMap()) return;
   out->sentence_end = r.KeyChars(root, "", "sentence_end");
   out->inline_after = r.KeyChars(root, "", "inline_after");
@@ -897,29 +878,17 @@ void LoadHeadings(FileReader& r, const YAML::Node& root, HeadingRules* out) {
   if (families.empty()) r.Report(root.Mark(), "", "no marker families");
   for (const auto& node : families) {
     const std::string id = RuleId(r, node);
-    if (!r.CheckMap(node, "a marker family", id,
-                    {"id", "rank", "pattern", "numeral", "inline", "runon_trigger",
-                     "needs_sequence", "alone", "max_number", "runon_until_heading", "about",
-                     "examples"},
-                    {"id", "rank", "pattern", "numeral"}))
-      continue;
+    if (!r.CheckSection(node, "families[]", "a marker family", id)) continue;
     if (!ids.insert(id).second) r.Report(node["id"].Mark(), id, "duplicate family id");
     MarkerFamily family;
     family.id = id;
     family.rank = r.KeyInt(node, "families[]", "rank", id);
-    family.pattern = r.Pattern(node, "pattern", id, {"num"});
-    const std::string numeral = r.String(node, "numeral", id);
-    if (numeral == "chinese") {
-      family.numeral = Numeral::kChinese;
-    } else if (numeral == "arabic") {
-      family.numeral = Numeral::kArabic;
-    } else if (numeral == "circled") {
-      family.numeral = Numeral::kCircled;
-    } else if (numeral == "stem") {
-      family.numeral = Numeral::kStem;
-    } else {
-      r.Report(node["numeral"].Mark(), id, "'numeral' must be chinese, arabic, circled or stem");
-    }
+    family.pattern = r.Pattern(node, "pattern", id, r.Groups("families[]", "pattern"));
+    const std::string numeral = r.KeyChoice(node, "families[]", "numeral", id);
+    family.numeral = numeral == "chinese"   ? Numeral::kChinese
+                     : numeral == "circled" ? Numeral::kCircled
+                     : numeral == "stem"    ? Numeral::kStem
+                                            : Numeral::kArabic;
     family.inline_ok = r.KeyBool(node, "families[]", "inline", id);
     family.runon_trigger = r.KeyBool(node, "families[]", "runon_trigger", id);
     family.needs_sequence = r.KeyBool(node, "families[]", "needs_sequence", id);

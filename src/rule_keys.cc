@@ -1,11 +1,12 @@
-// The table of scalar rule keys; see rule_keys.h.
+// The table of rule keys and row actions; see rule_keys.h.
 #include "rule_keys.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <deque>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
-
-#include <nlohmann/json.hpp>
 
 namespace gangmu {
 namespace {
@@ -14,8 +15,9 @@ constexpr KeyType I = KeyType::kInt, N = KeyType::kNumber, B = KeyType::kBool,
                   C = KeyType::kChars;
 constexpr double kWeight = 100;  // Weights and scores lie in [-100, 100].
 
-const std::vector<RuleKey>& Table() {
-  static const std::vector<RuleKey> table = {
+// The numbers, switches and character sets.
+std::vector<RuleKey> Scalars() {
+  return {
       // normalize.yaml
       {"normalize.yaml", "flattened", "min_chars", I, 200, 1, 1e8, nullptr,
        "a line this long (characters) may be a flattened page"},
@@ -169,6 +171,161 @@ const std::vector<RuleKey>& Table() {
       {"headings.yaml", "families[]", "max_number", I, 99, 1, 1e4, nullptr,
        "larger numbers are no marker of this family"},
   };
+}
+
+const std::vector<RuleAction>& Actions();
+
+RuleKey Key(const char* file, const char* section, const char* name, KeyType type, bool required,
+            const char* values, const char* meaning, const char* fallback = "") {
+  RuleKey key{file, section, name, type, 0, 0, 0, fallback, meaning};
+  key.required = required;
+  key.values = values;
+  return key;
+}
+
+// The patterns, choices, texts, lists and mappings, in the order the reference shows each
+// file's sections; every rule row also takes `about` and `examples` (Row below).
+std::vector<RuleKey> Structure() {
+  constexpr KeyType P = KeyType::kPattern, Ps = KeyType::kPatterns, Ch = KeyType::kChoice,
+                    T = KeyType::kText, L = KeyType::kList, M = KeyType::kMap;
+  const char* const kDefine = "named pattern pieces of this file, used in a pattern as (?&name)";
+  std::vector<RuleKey> out;
+  // A rule of a list: its id, then what `add` gives, then about and examples.
+  const auto row = [&out](const char* file, const char* section, bool examples,
+                          std::initializer_list<RuleKey> add) {
+    out.push_back(Key(file, section, "id", T, true, "",
+                      "the rule's name, shown in `removed`, warnings and explain"));
+    out.insert(out.end(), add);
+    out.push_back(Key(file, section, "about", T, false, "", "free text: what the rule is for"));
+    if (examples) {
+      out.push_back(Key(file, section, "examples", M, false, "",
+                        "lines it must match (`match`) and leave alone (`keep`); test-rules "
+                        "runs them"));
+    }
+  };
+  const char* n = "normalize.yaml";
+  out.push_back(Key(n, "", "define", M, false, "", kDefine));
+  out.push_back(Key(n, "", "repairs", L, false, "",
+                    "rewrites of a line's text before any other rule reads it"));
+  out.push_back(Key(n, "", "checks", L, false, "", "patterns that make a warning"));
+  out.push_back(Key(n, "", "flattened", M, false, "",
+                    "cutting a page whose line breaks were lost back into lines"));
+  row(n, "repairs[]", true,
+      {Key(n, "repairs[]", "pattern", P, true, "", "matched on the line's text, not the view"),
+       Key(n, "repairs[]", "replace", T, true, "", "the RE2 rewrite (\\1 is group 1)")});
+  row(n, "checks[]", true,
+      {Key(n, "checks[]", "pattern", P, true, "", "matched on the line's text"),
+       Key(n, "checks[]", "message", T, true, "", "the warning")});
+  out.push_back(Key(n, "flattened", "cut", P, true, "",
+                    "where a flattened line is cut: group 1 is the spaces cut at"));
+  out.push_back(Key(n, "flattened", "about", T, false, "", "free text"));
+
+  const char* f = "furniture.yaml";
+  out.push_back(Key(f, "", "define", M, false, "", kDefine));
+  out.push_back(Key(f, "", "lines", L, true, "", "rules that remove a whole line"));
+  out.push_back(Key(f, "", "phrases", L, false, "",
+                    "rules that remove the matched text (a line left empty goes)"));
+  out.push_back(Key(f, "", "link_lists", M, true, "", "runs of link titles and menus"));
+  out.push_back(Key(f, "", "shape", M, false, "",
+                    "furniture told by what a line is: lexicons and shape features"));
+  row(f, "lines[]", true, {Key(f, "lines[]", "pattern", P, true, "", "matched on the view")});
+  row(f, "phrases[]", true,
+      {Key(f, "phrases[]", "pattern", P, true, "", "its match is cut from the line")});
+  out.push_back(
+      Key(f, "link_lists", "item", P, true, "", "a line that looks like a link (a bullet)"));
+  out.push_back(Key(f, "link_lists", "numbered_item", P, false, "",
+                    "a numbered title, an item under a link-list heading or at the page's end"));
+  out.push_back(Key(f, "link_lists", "heading_item", P, false, "",
+                    "any link title right under a link-list heading"));
+  out.push_back(Key(f, "link_lists", "about", T, false, "", "free text"));
+  out.push_back(Key(f, "shape", "lexicons", L, true, "", "word or pattern lexicons with weights"));
+  out.push_back(Key(f, "shape", "about", T, false, "", "free text"));
+  row(f, "shape.lexicons[]", false,
+      {Key(f, "shape.lexicons[]", "words", L, false, "",
+           "the lexicon's words, as the view writes them (or a pattern)"),
+       Key(f, "shape.lexicons[]", "pattern", P, false, "", "the lexicon as a pattern (or words)")});
+
+  const char* sp = "split.yaml";
+  out.push_back(Key(sp, "", "define", M, false, "", kDefine));
+  out.push_back(Key(sp, "", "compilation", M, true, "", "pages that hold several articles"));
+  out.push_back(Key(sp, "", "answers", M, true, "", "Q&A pages: one article per answer"));
+  out.push_back(Key(sp, "compilation", "article_header", Ps, true, "title num",
+                    "the line that opens an article (… 篇1); the first that matches wins"));
+  out.push_back(Key(sp, "compilation", "collection_title", P, true, "count",
+                    "a title that counts its articles (…(精选8篇))"));
+  out.push_back(Key(sp, "compilation", "stem_number", P, false, "",
+                    "what follows a counted title's stem on a line that opens an article"));
+  out.push_back(Key(sp, "compilation", "about", T, false, "", "free text"));
+  out.push_back(Key(sp, "answers", "count", P, true, "count", "the answer count (2个回答)"));
+  out.push_back(Key(sp, "answers", "separator", P, true, "", "the line that opens an answer"));
+  out.push_back(Key(sp, "answers", "label", P, false, "",
+                    "a separator that names the answer below it (最佳答案)"));
+  out.push_back(Key(sp, "answers", "about", T, false, "", "free text"));
+
+  const char* m = "metadata.yaml";
+  out.push_back(Key(m, "", "define", M, false, "", kDefine));
+  out.push_back(Key(m, "", "lines", L, true, "", "the metadata rules, each with its action"));
+  out.push_back(Key(m, "", "list_separator", P, true, "", "where a list field is split"));
+  out.push_back(Key(m, "", "compound_surnames", L, false, "", "two-character surnames (欧阳)"));
+  out.push_back(Key(m, "", "title_choice", M, false, "", "how the title is told"));
+  static std::deque<std::string> older;  // The meanings below point into it.
+  for (const RuleAction& action : Actions()) {
+    if (action.file != std::string(m) || !*action.older_key) continue;
+    older.push_back(std::string("older spelling of rows with action ") + action.name);
+    out.push_back(Key(m, "", action.older_key, Ps, false, action.groups, older.back().c_str()));
+  }
+  static const std::string action_names = [] {
+    std::string names;
+    for (const RuleAction& action : Actions()) {
+      if (action.file == std::string("metadata.yaml")) names += std::string(" ") + action.name;
+    }
+    return names;
+  }();
+  row(m, "lines[]", true,
+      {Key(m, "lines[]", "action", Ch, false, action_names.c_str(),
+           "what a match means (the actions table)", "take"),
+       Key(m, "lines[]", "pattern", P, true, "",
+           "take: named groups are the fields it fills; other actions: the groups of the "
+           "actions table"),
+       Key(m, "lines[]", "where", Ch, false, "header closing edges anywhere",
+           "take: where in the article the rule applies", "anywhere"),
+       Key(m, "lines[]", "consume", Ch, false, "line match",
+           "take: the whole line leaves the body, or only the match", "line")});
+  out.push_back(Key(m, "title_choice", "about", T, false, "", "free text"));
+
+  const char* h = "headings.yaml";
+  out.push_back(Key(h, "", "define", M, false, "", kDefine));
+  out.push_back(Key(h, "", "families", L, true, "", "the marker families (一、 (一) 1. …)"));
+  row(h, "families[]", true,
+      {Key(h, "families[]", "pattern", P, true, "num",
+           "the marker, matched at its start; group num, group marker optional"),
+       Key(h, "families[]", "numeral", Ch, true, "chinese arabic circled stem",
+           "how num is read")});
+  return out;
+}
+
+// Every key: Structure()'s, then the scalars, grouped by file and section in Structure()'s order.
+const std::vector<RuleKey>& Table() {
+  static const std::vector<RuleKey> table = [] {
+    std::vector<RuleKey> out = Structure();
+    std::vector<std::string> order;  // file + '/' + section, first appearance
+    for (const RuleKey& key : out) {
+      const std::string place = std::string(key.file) + "/" + key.section;
+      if (std::find(order.begin(), order.end(), place) == order.end()) order.push_back(place);
+    }
+    for (RuleKey key : Scalars()) {
+      const std::string place = std::string(key.section) + "." + key.name;
+      key.required = place == "shape.lexicons[].weight" || place == "families[].rank";
+      out.push_back(key);
+    }
+    const auto rank = [&order](const RuleKey& key) {
+      const std::string place = std::string(key.file) + "/" + key.section;
+      return std::find(order.begin(), order.end(), place) - order.begin();
+    };
+    std::stable_sort(out.begin(), out.end(),
+                     [&rank](const RuleKey& a, const RuleKey& b) { return rank(a) < rank(b); });
+    return out;
+  }();
   return table;
 }
 
@@ -255,6 +412,21 @@ std::string KeyPath(const RuleKey& key) {
   return *key.section ? std::string(key.section) + "." + key.name : std::string(key.name);
 }
 
+std::vector<const RuleKey*> SectionKeys(std::string_view file, std::string_view section) {
+  std::vector<const RuleKey*> out;
+  for (const RuleKey& key : Table()) {
+    if (file == key.file && section == key.section) out.push_back(&key);
+  }
+  return out;
+}
+
+std::vector<std::string> Words(const char* list) {
+  std::vector<std::string> out;
+  std::istringstream in(list ? list : "");
+  for (std::string word; in >> word;) out.push_back(word);
+  return out;
+}
+
 const char* SchemaType(KeyType type) {
   switch (type) {
     case KeyType::kInt:
@@ -264,9 +436,21 @@ const char* SchemaType(KeyType type) {
     case KeyType::kBool:
       return "boolean";
     case KeyType::kChars:
+      return "string";
+    case KeyType::kPattern:
+      return "pattern";
+    case KeyType::kPatterns:
+      return "patterns";
+    case KeyType::kChoice:
+      return "choice";
+    case KeyType::kText:
+      return "text";
+    case KeyType::kList:
+      return "list";
+    case KeyType::kMap:
       break;
   }
-  return "string";
+  return "mapping";
 }
 
 std::string DefaultText(const RuleKey& key) {
@@ -275,12 +459,27 @@ std::string DefaultText(const RuleKey& key) {
       return key.fallback != 0 ? "true" : "false";
     case KeyType::kChars:
       return std::string("'") + key.chars + "'";
+    case KeyType::kChoice:
+      return key.chars;
     case KeyType::kInt:
     case KeyType::kNumber:
+      return Number(key.fallback);
+    default:
       break;
   }
-  return Number(key.fallback);
+  return "";
 }
+
+namespace {
+
+// `a`, `b`: a list of words as the reference writes them.
+std::string Quoted(const char* list) {
+  std::string out;
+  for (const std::string& word : Words(list)) out += (out.empty() ? "`" : ", `") + word + "`";
+  return out;
+}
+
+}  // namespace
 
 std::string RuleKeysMarkdown() {
   std::ostringstream out;
@@ -289,13 +488,18 @@ std::string RuleKeysMarkdown() {
     if (file != key.file) {
       file = key.file;
       out << (out.tellp() > 0 ? "\n" : "") << "`" << file << "`\n\n"
-          << "| key | type | default | range | meaning |\n|---|---|---|---|---|\n";
+          << "| key | type | default | range, values or groups | meaning |\n"
+          << "|---|---|---|---|---|\n";
     }
     std::string range;
     if (key.type == KeyType::kInt || key.type == KeyType::kNumber) {
       range = Number(key.min) + " .. " + Number(key.max);
+    } else if (key.type == KeyType::kChoice) {
+      range = Quoted(key.values);
+    } else if (*key.values) {
+      range = "groups " + Quoted(key.values);
     }
-    std::string shown = DefaultText(key);
+    std::string shown = key.required ? "(required)" : DefaultText(key);
     if (key.type == KeyType::kChars && !*key.chars) shown = "(none)";
     for (size_t at; (at = shown.find('|')) != std::string::npos;) shown.replace(at, 1, "\\|");
     out << "| `" << KeyPath(key) << "` | " << SchemaType(key.type) << " | " << shown << " | "
@@ -323,8 +527,9 @@ std::string RuleKeysMarkdown() {
 std::string RuleKeysJson() {
   std::string out;
   for (const RuleKey& key : Table()) {
-    nlohmann::json j{{"file", key.file}, {"section", key.section}, {"name", key.name},
-                     {"type", SchemaType(key.type)}, {"meaning", key.meaning}};
+    nlohmann::json j{{"file", key.file},       {"section", key.section},
+                     {"name", key.name},       {"type", SchemaType(key.type)},
+                     {"meaning", key.meaning}, {"required", key.required}};
     if (key.type == KeyType::kInt) {
       j["default"] = static_cast<long long>(key.fallback);
       j["minimum"] = static_cast<long long>(key.min);
@@ -335,8 +540,13 @@ std::string RuleKeysJson() {
       j["maximum"] = key.max;
     } else if (key.type == KeyType::kBool) {
       j["default"] = key.fallback != 0;
-    } else {
+    } else if (key.type == KeyType::kChars) {
       j["default"] = key.chars;
+    } else if (key.type == KeyType::kChoice) {
+      j["default"] = key.chars;
+      j["values"] = Words(key.values);
+    } else if (key.type == KeyType::kPattern || key.type == KeyType::kPatterns) {
+      j["groups"] = Words(key.values);
     }
     out += j.dump() + "\n";
   }

@@ -1,9 +1,10 @@
-// Every scalar key of the rule files (numbers, switches, character sets), described once:
-// file, section, name, type, default, range and meaning. The loader reads each key through
-// its description (default and range checks come from here); `gangmu rule-keys` prints the
-// reference; tests/unit/rule_keys_test.cc checks that schemas/rules.schema.json and the key
-// reference in rules/README.md say exactly what this table says. The actions of metadata
-// rows are described the same way (RuleActions); patterns are described in rules/README.md.
+// Every key of the rule files, described once: file, section, name, type, whether it is
+// required, default, range or allowed values, and meaning. The loader checks each mapping's
+// keys against it (unknown, missing) and reads each key through its description (default,
+// range, groups a pattern needs, allowed values); `gangmu rule-keys` prints the reference;
+// tests/unit/rule_keys_test.cc checks that schemas/rules.schema.json and the key reference in
+// rules/README.md say exactly what this table says. The actions of metadata rows are
+// described the same way (RuleActions).
 #ifndef GANGMU_RULE_KEYS_H_
 #define GANGMU_RULE_KEYS_H_
 
@@ -13,7 +14,21 @@
 
 namespace gangmu {
 
-enum class KeyType { kInt, kNumber, kBool, kChars };
+// kPattern: one RE2 pattern; kPatterns: one or a list; kChoice: one of `values`; kText: free
+// text; kList, kMap: a list or mapping that other rows describe (section "lines[]" holds the
+// keys of each item of lines, "shape" those of the shape mapping).
+enum class KeyType {
+  kInt,
+  kNumber,
+  kBool,
+  kChars,
+  kPattern,
+  kPatterns,
+  kChoice,
+  kText,
+  kList,
+  kMap
+};
 
 struct RuleKey {
   const char* file;     // furniture.yaml
@@ -22,8 +37,10 @@ struct RuleKey {
   KeyType type;
   double fallback;      // kInt, kNumber; kBool: 0 or 1
   double min, max;      // kInt, kNumber
-  const char* chars;    // kChars: the default set
+  const char* chars;    // kChars: the default set; kChoice: the default value
   const char* meaning;
+  bool required = false;
+  const char* values = "";  // kPattern(s): the named groups it needs; kChoice: the values
 };
 
 const std::vector<RuleKey>& RuleKeys();
@@ -53,11 +70,17 @@ std::string RuleActionNames(std::string_view file);
 // programming error: it throws std::logic_error naming it.
 const RuleKey& FindRuleKey(std::string_view file, std::string_view section, std::string_view name);
 
+// The keys of one mapping: file/section's rows, in table order.
+std::vector<const RuleKey*> SectionKeys(std::string_view file, std::string_view section);
+// The words of a space-separated list (a pattern's groups, a choice's values).
+std::vector<std::string> Words(const char* list);
+
 // The key's place as written in rules/README.md: `shape.max_chars`, `lines[].max_chars`.
 std::string KeyPath(const RuleKey& key);
-// Its type as the schema names it: integer, number, boolean, string.
+// Its type as the reference names it: integer, number, boolean, string, pattern, patterns,
+// choice, text, list, mapping.
 const char* SchemaType(KeyType type);
-// Its default as written in YAML: 200, 0.5, true, '的了是'.
+// Its default as written in YAML: 200, 0.5, true, '的了是' ("" for keys without one).
 std::string DefaultText(const RuleKey& key);
 
 // The reference: one Markdown table per file and one of the actions (rules/README.md holds a

@@ -864,15 +864,19 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
 
   bool rule_keys_json = false;
   CLI::App* rk = app.add_subcommand(
-      "rule-keys", "List every number, switch and character set the rule files take: file, key, "
-                   "type, default, range, meaning");
-  rk->add_flag("--json", rule_keys_json, "One JSON object per key (file, section, name, type, "
-                                         "default, minimum, maximum, meaning)");
+      "rule-keys",
+      "List every key the rule files take (file, section, key, type, required or "
+      "default, range or values or groups, meaning) and the actions of metadata rows");
+  rk->add_flag("--json", rule_keys_json,
+               "One JSON object per key (file, section, name, type, required, default, minimum, "
+               "maximum, values, groups, meaning), then one per action (file, action, groups, "
+               "match, many, required, older_key, meaning)");
   rk->footer(
-      "The list is the one description the loader reads the keys by (their defaults and\n"
-      "ranges); rules/README.md and schemas/rules.schema.json carry copies that a test keeps\n"
-      "equal. A key a file leaves out takes its default. Patterns and lists are described in\n"
-      "rules/README.md.");
+      "The list is the one description the loader checks each mapping's keys by (unknown,\n"
+      "missing) and reads them by (defaults, ranges, the groups a pattern needs, a choice's\n"
+      "values); rules/README.md and schemas/rules.schema.json carry copies that a test keeps\n"
+      "equal (scripts/sync_rule_keys.py rewrites them). A key a file leaves out takes its\n"
+      "default.");
 
   std::vector<std::string> argv_storage = {"gangmu"};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());

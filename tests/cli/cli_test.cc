@@ -395,13 +395,19 @@ TEST_CASE("cli: test-rules reports an example that does not hold, with file and 
   CHECK(ok.out.find(" rule(s) hold\n") != std::string::npos);
 }
 
-TEST_CASE("cli: rule-keys lists every scalar key and row action, as Markdown or JSON Lines",
-          "[cli]") {
+TEST_CASE("cli: rule-keys lists every key and row action, as Markdown or JSON Lines", "[cli]") {
   auto text = RunCli({"rule-keys"});
   CHECK(text.code == 0);
   CHECK(text.out == gangmu::RuleKeysMarkdown());
   CHECK(text.out.find("| `shape.max_chars` | integer | 400 | 1 .. 1000000 | longer lines are body "
                       "and are not scored |\n") != std::string::npos);
+  // Patterns with the groups they need, choices with their values, required keys.
+  CHECK(text.out.find("| `compilation.article_header` | patterns | (required) | groups `title`, "
+                      "`num` | the line that opens an article (… 篇1); the first that matches "
+                      "wins |\n") != std::string::npos);
+  CHECK(text.out.find("| `lines[].where` | choice | anywhere | `header`, `closing`, `edges`, "
+                      "`anywhere` | take: where in the article the rule applies |\n") !=
+        std::string::npos);
   auto json = RunCli({"rule-keys", "--json"});
   CHECK(json.code == 0);
   CHECK(static_cast<size_t>(std::count(json.out.begin(), json.out.end(), '\n')) ==
@@ -412,10 +418,11 @@ TEST_CASE("cli: rule-keys lists every scalar key and row action, as Markdown or 
                       "\"older_key\":\"page_date\",\"required\":true}\n") != std::string::npos);
   CHECK(text.out.find("| `names` | `author` | whole | one, required | `bare_author` |") !=
         std::string::npos);
-  CHECK(json.out.find("{\"default\":80,\"file\":\"metadata.yaml\",\"maximum\":10000,\"meaning\":\"a "
-                      "title line is at most this long; a longer line is body\",\"minimum\":4,"
-                      "\"name\":\"title_max_chars\",\"section\":\"\",\"type\":\"integer\"}\n") !=
-        std::string::npos);
+  CHECK(
+      json.out.find("{\"default\":80,\"file\":\"metadata.yaml\",\"maximum\":10000,\"meaning\":\"a "
+                    "title line is at most this long; a longer line is body\",\"minimum\":4,"
+                    "\"name\":\"title_max_chars\",\"required\":false,\"section\":\"\",\"type\":"
+                    "\"integer\"}\n") != std::string::npos);
 }
 
 TEST_CASE("cli: explain --line on a flattened line tries the rules on each of its pieces",

@@ -99,7 +99,8 @@ TEST_CASE("rules: an unknown key gets a did-you-mean hint; all errors are report
         "my/headings.yaml:7:11: rule 'b': 'rank' must be a whole number\n"
         "        rank: ten\n"
         "              ^\n"
-        "my/headings.yaml:9:14: rule 'b': 'numeral' must be chinese, arabic, circled or stem\n"
+        "my/headings.yaml:9:14: rule 'b': 'numeral' must be 'chinese', 'arabic', 'circled' or "
+        "'stem'\n"
         "        numeral: roman\n"
         "                 ^");
 }

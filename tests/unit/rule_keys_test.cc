@@ -1,15 +1,17 @@
 // The page-shape distances that were constants in the stages are rule keys (rules/README.md):
 // each test changes one key in a copy of the built-in rules and checks that the output follows.
-#include <catch2/catch.hpp>
+#include "rule_keys.h"
 
+#include <catch2/catch.hpp>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "diagnostic.h"
 #include "extract.h"
 #include "load_rules.h"
-#include "rule_keys.h"
 #include "test_helpers.h"
 
 using namespace gangmu;
@@ -83,7 +85,7 @@ TEST_CASE("rule keys: question_max_chars decides whether a question is a title",
   CHECK(OnlyArticle(result).title.empty());
 }
 
-// The one description of the scalar keys (src/rule_keys.cc) and its two checked-in copies:
+// The one description of the rule keys (src/rule_keys.cc) and its two checked-in copies:
 // schemas/rules.schema.json and the key reference of rules/README.md. After a change to the
 // table, scripts/sync_rule_keys.py rewrites both.
 namespace {
@@ -103,49 +105,94 @@ const nlohmann::json& Resolve(const nlohmann::json& schema, const nlohmann::json
   return *node;
 }
 
-// The schema's properties where `key` lives (the file's definition, then its section path).
-const nlohmann::json& Place(const nlohmann::json& schema, const RuleKey& key) {
-  const std::string file = key.file;
-  const nlohmann::json* node = &schema["definitions"][file.substr(0, file.find('.'))];
-  std::istringstream parts(key.section);
+// The schema node of a file's section (the file's definition, then its section path: "",
+// "shape", "lines[]" for each item of lines).
+const nlohmann::json& SchemaSection(const nlohmann::json& schema, const std::string& file,
+                                    const std::string& section) {
+  const nlohmann::json* node = &schema.at("definitions").at(file.substr(0, file.find('.')));
+  std::istringstream parts(section);
   for (std::string part; std::getline(parts, part, '.');) {
     const bool each = part.size() > 2 && part.compare(part.size() - 2, 2, "[]") == 0;
-    node = &Resolve(schema, node)["properties"][each ? part.substr(0, part.size() - 2) : part];
-    if (each) node = &(*node)["items"];
+    node =
+        &Resolve(schema, node).at("properties").at(each ? part.substr(0, part.size() - 2) : part);
+    if (each) node = &Resolve(schema, node).at("items");
   }
-  return Resolve(schema, node)["properties"];
+  return Resolve(schema, node);
 }
 
 }  // namespace
 
-TEST_CASE("rule keys: the schema says what the key table says", "[rule_keys]") {
+TEST_CASE("rule keys: the schema says what the key table says, and no more", "[rule_keys]") {
   const nlohmann::json schema = nlohmann::json::parse(ReadSource("schemas/rules.schema.json"));
-  REQUIRE(RuleKeys().size() >= 60);
+  REQUIRE(RuleKeys().size() >= 150);
+  std::map<std::pair<std::string, std::string>, std::vector<const RuleKey*>> sections;
   for (const RuleKey& key : RuleKeys()) {
     INFO(key.file << " " << KeyPath(key));
-    const nlohmann::json& properties = Place(schema, key);
+    sections[{key.file, key.section}].push_back(&key);
+    const nlohmann::json& properties =
+        SchemaSection(schema, key.file, key.section).at("properties");
     REQUIRE(properties.contains(key.name));
     const nlohmann::json& p = properties[key.name];
-    CHECK(p["type"] == SchemaType(key.type));
     CHECK(p["description"] == key.meaning);
     switch (key.type) {
       case KeyType::kInt:
+        CHECK(p["type"] == "integer");
         CHECK(p["default"] == static_cast<long long>(key.fallback));
         CHECK(p["minimum"] == static_cast<long long>(key.min));
         CHECK(p["maximum"] == static_cast<long long>(key.max));
         break;
       case KeyType::kNumber:
+        CHECK(p["type"] == "number");
         CHECK(p["default"] == key.fallback);
         CHECK(p["minimum"] == key.min);
         CHECK(p["maximum"] == key.max);
         break;
       case KeyType::kBool:
+        CHECK(p["type"] == "boolean");
         CHECK(p["default"] == (key.fallback != 0));
         break;
       case KeyType::kChars:
+        CHECK(p["type"] == "string");
         CHECK(p["default"] == key.chars);
         break;
+      case KeyType::kPattern:
+        CHECK(p["$ref"] == "#/definitions/pattern");
+        break;
+      case KeyType::kPatterns:
+        CHECK(p["$ref"] == "#/definitions/pattern_or_list");
+        break;
+      case KeyType::kChoice:
+        CHECK(p["enum"] == nlohmann::json(Words(key.values)));
+        if (!key.required) CHECK(p["default"] == key.chars);
+        break;
+      case KeyType::kText:
+        CHECK((p.contains("$ref") || p["type"] == "string"));
+        break;
+      case KeyType::kList:
+        CHECK(Resolve(schema, &p)["type"] == "array");
+        break;
+      case KeyType::kMap:
+        CHECK(Resolve(schema, &p)["type"] == "object");
+        break;
     }
+  }
+  // Each section of the schema holds exactly the table's keys and requires exactly its
+  // required ones.
+  for (const auto& [place, keys] : sections) {
+    INFO(place.first << " section '" << place.second << "'");
+    const nlohmann::json& node = SchemaSection(schema, place.first, place.second);
+    std::set<std::string> in_table, required, in_schema, schema_required;
+    for (const RuleKey* key : keys) {
+      in_table.insert(key->name);
+      if (key->required) required.insert(key->name);
+    }
+    for (const auto& item : node.at("properties").items()) in_schema.insert(item.key());
+    if (node.contains("required")) {
+      for (const auto& name : node["required"]) schema_required.insert(name.get<std::string>());
+    }
+    CHECK(in_schema == in_table);
+    CHECK(schema_required == required);
+    CHECK(node["additionalProperties"] == false);
   }
 }
 
