@@ -497,14 +497,22 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
                        std::vector<FurnitureRule>* out) {
   for (const auto& node : List(r, parent, key)) {
     const std::string id = RuleId(r, node);
-    // opens_link_list and opens_contents say what lies under a removed line: a phrase rule
-    // removes no line, so rule_keys.cc gives them to lines[] only.
+    // action, opens_link_list and opens_contents say what lies under a removed line: a phrase
+    // rule removes no line, so rule_keys.cc gives them to lines[] only.
     if (!r.CheckSection(node, key + "[]", what, id)) continue;
-    FurnitureRule rule{id, r.Pattern(node, "pattern", id),
+    // A line rule's action; older files said opens_link_list: true.
+    const std::string action = key == "lines" ? r.KeyChoice(node, "lines[]", "action", id) : "";
+    FurnitureRule rule{id,
+                       r.Pattern(node, "pattern", id),
                        r.KeyInt(node, key + "[]", "max_chars", id),
-                       key == "lines" && r.KeyBool(node, "lines[]", "opens_link_list", id),
-                       key == "lines" && r.KeyBool(node, "lines[]", "opens_contents", id),
+                       action == "open_link_list" ||
+                           (key == "lines" && r.KeyBool(node, "lines[]", "opens_link_list", id)),
+                       action == "open_contents" ||
+                           (key == "lines" && r.KeyBool(node, "lines[]", "opens_contents", id)),
                        r.KeyInt(node, key + "[]", "min_symbols", id)};
+    if (rule.opens_link_list && rule.opens_contents) {
+      r.Report(node.Mark(), id, "a line opens a link list or a table of contents, not both");
+    }
     r.Rule(node, key == "lines" ? "furniture line" : "furniture phrase", id, rule.pattern.get(),
            rule.max_chars);
     if (rule.pattern) out->push_back(std::move(rule));

@@ -31,9 +31,9 @@ std::vector<RuleKey> Scalars() {
       {"furniture.yaml", "lines[]", "min_symbols", I, 0, 0, 1e4, nullptr,
        "runs only on lines with this many rare ASCII symbols (a rule without literals)"},
       {"furniture.yaml", "lines[]", "opens_link_list", B, 0, 0, 1, nullptr,
-       "the line heads a list of links (相关文章): numbered titles under it go"},
+       "older spelling of action open_link_list"},
       {"furniture.yaml", "lines[]", "opens_contents", B, 0, 0, 1, nullptr,
-       "the line heads a table of contents (目录): the lines the page repeats under it go"},
+       "older spelling of action open_contents"},
       {"furniture.yaml", "phrases[]", "max_chars", I, 1e6, 1, 1e6, nullptr,
        "the phrase is cut only from lines up to this long"},
       {"furniture.yaml", "phrases[]", "min_symbols", I, 0, 0, 1e4, nullptr,
@@ -175,6 +175,16 @@ std::vector<RuleKey> Scalars() {
 
 const std::vector<RuleAction>& Actions();
 
+// The actions of `file`, space-separated (a choice key's values).
+std::string ActionNames(const char* file) {
+  std::string names;
+  for (const RuleAction& action : Actions()) {
+    if (action.file == std::string(file))
+      names += std::string(names.empty() ? "" : " ") + action.name;
+  }
+  return names;
+}
+
 RuleKey Key(const char* file, const char* section, const char* name, KeyType type, bool required,
             const char* values, const char* meaning, const char* fallback = "") {
   RuleKey key{file, section, name, type, 0, 0, 0, fallback, meaning};
@@ -228,7 +238,11 @@ std::vector<RuleKey> Structure() {
   out.push_back(Key(f, "", "link_lists", M, true, "", "runs of link titles and menus"));
   out.push_back(Key(f, "", "shape", M, false, "",
                     "furniture told by what a line is: lexicons and shape features"));
-  row(f, "lines[]", true, {Key(f, "lines[]", "pattern", P, true, "", "matched on the view")});
+  static const std::string furniture_actions = ActionNames(f);
+  row(f, "lines[]", true,
+      {Key(f, "lines[]", "action", Ch, false, furniture_actions.c_str(),
+           "what a match does (the actions table)", "remove"),
+       Key(f, "lines[]", "pattern", P, true, "", "matched on the view")});
   row(f, "phrases[]", true,
       {Key(f, "phrases[]", "pattern", P, true, "", "its match is cut from the line")});
   out.push_back(
@@ -274,13 +288,7 @@ std::vector<RuleKey> Structure() {
     older.push_back(std::string("older spelling of rows with action ") + action.name);
     out.push_back(Key(m, "", action.older_key, Ps, false, action.groups, older.back().c_str()));
   }
-  static const std::string action_names = [] {
-    std::string names;
-    for (const RuleAction& action : Actions()) {
-      if (action.file == std::string("metadata.yaml")) names += std::string(" ") + action.name;
-    }
-    return names;
-  }();
+  static const std::string action_names = ActionNames(m);
   row(m, "lines[]", true,
       {Key(m, "lines[]", "action", Ch, false, action_names.c_str(),
            "what a match means (the actions table)", "take"),
@@ -337,6 +345,14 @@ std::string Number(double v) {
 
 const std::vector<RuleAction>& Actions() {
   static const std::vector<RuleAction> table = {
+      {"furniture.yaml", "remove", "", "anywhere", true, false, "",
+       "the default: the line goes (listed in `removed` with the rule's id)"},
+      {"furniture.yaml", "open_link_list", "", "anywhere", true, false, "opens_link_list",
+       "the line goes and heads a list of links (相关文章): numbered titles and link titles "
+       "under it go too"},
+      {"furniture.yaml", "open_contents", "", "anywhere", true, false, "opens_contents",
+       "the line goes and heads a table of contents (目录): the lines under it that the page "
+       "repeats later go too"},
       {"metadata.yaml", "take", "", "anywhere", true, false, "",
        "the default: its named groups fill the fields they name (author, source, year …); the "
        "line, or with `consume: match` the match, leaves the body"},
@@ -509,7 +525,7 @@ std::string RuleKeysMarkdown() {
   for (const RuleAction& action : Actions()) {
     if (file != action.file) {
       file = action.file;
-      out << "\nThe actions of `" << file << "` rows (`lines[].action`)\n\n"
+      out << "\nThe actions of `" << file << "` line rules (`lines[].action`)\n\n"
           << "| action | groups | matches | rows | older key | meaning |\n"
           << "|---|---|---|---|---|---|\n";
     }

@@ -45,7 +45,8 @@ struct RuleKey {
 
 const std::vector<RuleKey>& RuleKeys();
 
-// What a row of metadata.yaml's `lines` does (its `action`), described once as the keys are:
+// What a line rule does (its `action`: furniture.yaml's and metadata.yaml's `lines`),
+// described once as the keys are:
 // the loader checks rows against it, `gangmu rule-keys` prints it, and scripts/sync_rule_keys.py
 // writes it into the schema's enum and the README's table. A new case of an action is a row;
 // only a new action needs code.
@@ -56,7 +57,8 @@ struct RuleAction {
   const char* match;   // where its pattern must match: "whole" line (or value), "start", "anywhere"
   bool many;           // several rows may have it: they are tried as one, (?:a)|(?:b)
   bool required;       // the file needs a row of it
-  const char* older_key;  // the top-level key older files wrote it as ("" none); still read
+  const char* older_key;  // how older files wrote it ("" none), still read: a top-level key
+                          // (metadata.yaml) or a switch of the rule (furniture.yaml)
   const char* meaning;
 };
 

@@ -866,7 +866,7 @@ int Run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
   CLI::App* rk = app.add_subcommand(
       "rule-keys",
       "List every key the rule files take (file, section, key, type, required or "
-      "default, range or values or groups, meaning) and the actions of metadata rows");
+      "default, range or values or groups, meaning) and the actions of line rules");
   rk->add_flag("--json", rule_keys_json,
                "One JSON object per key (file, section, name, type, required, default, minimum, "
                "maximum, values, groups, meaning), then one per action (file, action, groups, "

@@ -198,20 +198,68 @@ TEST_CASE("rule keys: the schema says what the key table says, and no more", "[r
 
 TEST_CASE("rule keys: the schema's actions are the action table's", "[rule_keys]") {
   const nlohmann::json schema = nlohmann::json::parse(ReadSource("schemas/rules.schema.json"));
-  const nlohmann::json& metadata = schema["definitions"]["metadata"];
-  nlohmann::json names = nlohmann::json::array();
-  for (const RuleAction& action : RuleActions()) {
-    INFO(action.name);
-    names.push_back(action.name);
-    REQUIRE(FindRuleAction("metadata.yaml", action.name) == &action);
-    if (!*action.older_key) continue;
-    // An older file's key is still a schema key, described as the row it stands for.
-    const nlohmann::json& older = metadata["properties"][action.older_key];
-    CHECK(older["description"] == std::string("older spelling of rows with action ") + action.name);
+  for (const std::string file : {"furniture.yaml", "metadata.yaml"}) {
+    INFO(file);
+    const nlohmann::json& top = SchemaSection(schema, file, "");
+    const nlohmann::json& rows = SchemaSection(schema, file, "lines[]");
+    nlohmann::json names = nlohmann::json::array();
+    for (const RuleAction& action : RuleActions()) {
+      if (action.file != file) continue;
+      INFO(action.name);
+      names.push_back(action.name);
+      REQUIRE(FindRuleAction(file, action.name) == &action);
+      if (!*action.older_key) continue;
+      // How older files wrote it is still a schema key: a top-level key or a rule's switch.
+      const nlohmann::json& older = file == "metadata.yaml" ? top["properties"][action.older_key]
+                                                            : rows["properties"][action.older_key];
+      CHECK(older["description"] == std::string(file == "metadata.yaml"
+                                                    ? "older spelling of rows with action "
+                                                    : "older spelling of action ") +
+                                        action.name);
+    }
+    CHECK(rows["properties"]["action"]["enum"] == names);
+    CHECK(rows["properties"]["action"]["default"] == names[0]);
   }
-  CHECK(metadata["properties"]["lines"]["items"]["properties"]["action"]["enum"] == names);
-  CHECK(metadata["required"] == nlohmann::json::array({"lines", "list_separator"}));
+  CHECK(SchemaSection(schema, "metadata.yaml", "")["required"] ==
+        nlohmann::json::array({"lines", "list_separator"}));
   CHECK(FindRuleAction("metadata.yaml", "drop") == nullptr);
+  CHECK(FindRuleAction("furniture.yaml", "take") == nullptr);
+}
+
+TEST_CASE("rule keys: a furniture line rule's action opens a link list or a table of contents",
+          "[rule_keys]") {
+  const RuleSet& rules = testing::Rules();
+  const auto rule = [&rules](const std::string& id) -> const FurnitureRule& {
+    for (const FurnitureRule& r : rules.furniture.lines) {
+      if (r.id == id) return r;
+    }
+    FAIL("no furniture line rule " << id);
+    return rules.furniture.lines.front();
+  };
+  CHECK(rule("related_links").opens_link_list);
+  CHECK_FALSE(rule("related_links").opens_contents);
+  CHECK(rule("contents_heading").opens_contents);
+  CHECK_FALSE(rule("breadcrumb").opens_link_list);
+  // The older spelling still loads and means the same.
+  const auto older = RulesWith("furniture.yaml", "action: open_link_list", "opens_link_list: true");
+  for (const FurnitureRule& r : older->furniture.lines) {
+    if (r.id == "related_links") CHECK(r.opens_link_list);
+  }
+  try {
+    RulesWith("furniture.yaml", "action: open_contents",
+              "action: open_contents\n    opens_link_list: true");
+    FAIL("loaded");
+  } catch (const Error& e) {
+    CHECK_THAT(e.what(), Catch::Contains("rule 'contents_heading': a line opens a link list or a "
+                                         "table of contents, not both"));
+  }
+  try {
+    RulesWith("furniture.yaml", "action: open_contents", "action: drop");
+    FAIL("loaded");
+  } catch (const Error& e) {
+    CHECK_THAT(e.what(), Catch::Contains("rule 'contents_heading': 'action' must be 'remove', "
+                                         "'open_link_list' or 'open_contents'"));
+  }
 }
 
 TEST_CASE("rule keys: rules/README.md holds the key reference as generated", "[rule_keys]") {
