@@ -1,13 +1,21 @@
 // Stage 0: load_rules.cc. Error messages are checked by their exact text.
 #include "load_rules.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "diagnostic.h"
 #include "explain.h"
 #include "extract.h"
+#include "rule_keys.h"
+#include "test_helpers.h"
+#include "write_json.h"
 
 using namespace gangmu;
 
@@ -565,4 +573,47 @@ TEST_CASE("rules: metadata row actions are checked at file:line", "[rules]") {
   CHECK(error.rfind("my/metadata.yaml:", 0) == 0);
   CHECK_THAT(error, Catch::Contains(": needs a row of 'lines' with 'action: open_references' "
                                     "(older files: the key 'references_start')"));
+}
+
+TEST_CASE("rules: a metadata.yaml in the older spelling (top-level keys) reads as its rows do",
+          "[rules]") {
+  // The bundled file rewritten the way older files were: every row of an action other than
+  // take becomes a pattern under the action's older key.
+  std::vector<EmbeddedFile> files = DefaultRuleFiles();
+  for (auto& f : files) {
+    if (f.name != "rules/metadata.yaml") continue;
+    YAML::Node root = YAML::Load(f.text);
+    YAML::Node take(YAML::NodeType::Sequence);
+    int moved = 0;
+    for (const auto& row : root["lines"]) {
+      const std::string action = row["action"] ? row["action"].Scalar() : "take";
+      if (action == "take") {
+        take.push_back(row);
+        continue;
+      }
+      const RuleAction* a = FindRuleAction("metadata.yaml", action);
+      REQUIRE(a != nullptr);
+      REQUIRE(*a->older_key);
+      root[a->older_key].push_back(row["pattern"].Scalar());
+      ++moved;
+    }
+    CHECK(moved >= 14);
+    root["lines"] = take;
+    YAML::Emitter out;
+    out << root;
+    f = {"older/metadata.yaml", out.c_str()};
+  }
+  const auto older = LoadRules(files);
+  const RuleSet& rows = testing::Rules();
+  int pages = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(GANGMU_SOURCE_DIR) / "tests" / "pages" / "input")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    INFO(entry.path().filename().string());
+    CHECK(WriteJson(Extract("p.txt", page, *older), false) ==
+          WriteJson(Extract("p.txt", page, rows), false));
+    ++pages;
+  }
+  CHECK(pages >= 10);
 }
