@@ -104,6 +104,18 @@ def main():
             node["required"] = required
         else:
             node.pop("required", None)
+        # Keys that only rows of one action take are refused on the others' rows.
+        only = {}
+        for k in rows:
+            if k.get("only_for"):
+                only.setdefault(k["only_for"], []).append(k["name"])
+        if only:
+            node["allOf"] = [
+                {"if": {"required": ["action"], "properties": {"action": {"not": {"const": action}}}},
+                 "then": {"properties": {name: False for name in names}}}
+                for action, names in only.items()]
+        else:
+            node.pop("allOf", None)
     with open(schema_path, "w", encoding="utf-8") as f:
         f.write(compact(schema) + "\n")
     markdown = subprocess.run([gangmu, "rule-keys"], check=True, capture_output=True,

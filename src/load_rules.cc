@@ -730,10 +730,11 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
       continue;
     }
     if (name != "take") {
-      for (const char* key : {"where", "consume", "max_chars", "check_surname", "weak"}) {
-        if (node[key]) {
-          r.Report(node[key].Mark(), id,
-                   std::string("'") + key + "' applies to rows with 'action: take' only");
+      for (const RuleKey* key : SectionKeys("metadata.yaml", "lines[]")) {
+        if (*key->only_for && name != key->only_for && node[key->name]) {
+          r.Report(node[key->name].Mark(), id,
+                   std::string("'") + key->name +
+                       "' applies to rows with 'action: " + key->only_for + "' only");
         }
       }
       if (!r.CheckSection(node, "lines[]", "a metadata rule", id)) continue;

@@ -186,10 +186,12 @@ std::string ActionNames(const char* file) {
 }
 
 RuleKey Key(const char* file, const char* section, const char* name, KeyType type, bool required,
-            const char* values, const char* meaning, const char* fallback = "") {
+            const char* values, const char* meaning, const char* fallback = "",
+            const char* only_for = "") {
   RuleKey key{file, section, name, type, 0, 0, 0, fallback, meaning};
   key.required = required;
   key.values = values;
+  key.only_for = only_for;
   return key;
 }
 
@@ -296,9 +298,9 @@ std::vector<RuleKey> Structure() {
            "take: named groups are the fields it fills; other actions: the groups of the "
            "actions table"),
        Key(m, "lines[]", "where", Ch, false, "header closing edges anywhere",
-           "take: where in the article the rule applies", "anywhere"),
+           "where in the article the rule applies", "anywhere", "take"),
        Key(m, "lines[]", "consume", Ch, false, "line match",
-           "take: the whole line leaves the body, or only the match", "line")});
+           "the whole line leaves the body, or only the match", "line", "take")});
   out.push_back(Key(m, "title_choice", "about", T, false, "", "free text"));
 
   const char* h = "headings.yaml";
@@ -324,6 +326,11 @@ const std::vector<RuleKey>& Table() {
     for (RuleKey key : Scalars()) {
       const std::string place = std::string(key.section) + "." + key.name;
       key.required = place == "shape.lexicons[].weight" || place == "families[].rank";
+      // A metadata rule's reading limits are take's: other actions match values and lines
+      // where their stage asks.
+      if (key.file == std::string("metadata.yaml") && key.section == std::string("lines[]")) {
+        key.only_for = "take";
+      }
       out.push_back(key);
     }
     const auto rank = [&order](const RuleKey& key) {
@@ -519,7 +526,8 @@ std::string RuleKeysMarkdown() {
     if (key.type == KeyType::kChars && !*key.chars) shown = "(none)";
     for (size_t at; (at = shown.find('|')) != std::string::npos;) shown.replace(at, 1, "\\|");
     out << "| `" << KeyPath(key) << "` | " << SchemaType(key.type) << " | " << shown << " | "
-        << range << " | " << key.meaning << " |\n";
+        << range << " | " << (*key.only_for ? std::string("(action ") + key.only_for + ") " : "")
+        << key.meaning << " |\n";
   }
   file.clear();
   for (const RuleAction& action : Actions()) {
@@ -546,6 +554,7 @@ std::string RuleKeysJson() {
     nlohmann::json j{{"file", key.file},       {"section", key.section},
                      {"name", key.name},       {"type", SchemaType(key.type)},
                      {"meaning", key.meaning}, {"required", key.required}};
+    if (*key.only_for) j["only_for"] = key.only_for;
     if (key.type == KeyType::kInt) {
       j["default"] = static_cast<long long>(key.fallback);
       j["minimum"] = static_cast<long long>(key.min);

@@ -40,7 +40,8 @@ struct RuleKey {
   const char* chars;    // kChars: the default set; kChoice: the default value
   const char* meaning;
   bool required = false;
-  const char* values = "";  // kPattern(s): the named groups it needs; kChoice: the values
+  const char* values = "";    // kPattern(s): the named groups it needs; kChoice: the values
+  const char* only_for = "";  // A rule key that only rows with this action take ("take")
 };
 
 const std::vector<RuleKey>& RuleKeys();

@@ -406,7 +406,7 @@ TEST_CASE("cli: rule-keys lists every key and row action, as Markdown or JSON Li
                       "`num` | the line that opens an article (… 篇1); the first that matches "
                       "wins |\n") != std::string::npos);
   CHECK(text.out.find("| `lines[].where` | choice | anywhere | `header`, `closing`, `edges`, "
-                      "`anywhere` | take: where in the article the rule applies |\n") !=
+                      "`anywhere` | (action take) where in the article the rule applies |\n") !=
         std::string::npos);
   auto json = RunCli({"rule-keys", "--json"});
   CHECK(json.code == 0);

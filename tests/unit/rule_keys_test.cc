@@ -193,6 +193,24 @@ TEST_CASE("rule keys: the schema says what the key table says, and no more", "[r
     CHECK(in_schema == in_table);
     CHECK(schema_required == required);
     CHECK(node["additionalProperties"] == false);
+    // Keys that only one action's rows take are refused on other rows (take's where,
+    // consume, max_chars …).
+    nlohmann::json refused = nlohmann::json::object();
+    std::string action;
+    for (const RuleKey* key : keys) {
+      if (!*key->only_for) continue;
+      action = key->only_for;
+      refused[key->name] = false;
+    }
+    if (action.empty()) {
+      CHECK_FALSE(node.contains("allOf"));
+      continue;
+    }
+    const nlohmann::json rule = {
+        {"if",
+         {{"required", {"action"}}, {"properties", {{"action", {{"not", {{"const", action}}}}}}}}},
+        {"then", {{"properties", refused}}}};
+    CHECK(node["allOf"] == nlohmann::json::array({rule}));
   }
 }
 
