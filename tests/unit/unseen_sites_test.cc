@@ -214,6 +214,11 @@ TEST_CASE("title: a header under a slogan, a clock and a menu", "[unseen]") {
 TEST_CASE("title: clean-up by rule", "[unseen]") {
   const auto title = [](const std::string& page) { return Only(ExtractText(page + "\n" + kBody + "\n")).title; };
   CHECK(title("七一党课讲稿9500字") == "七一党课讲稿");
+  // A page title's portal or platform name goes (a kind of name, not one site's).
+  CHECK(title("某地出台新规_新浪新闻") == "某地出台新规");
+  CHECK(title("如何写好工作总结 - 知乎") == "如何写好工作总结");
+  CHECK(title("学习笔记_CSDN博客") == "学习笔记");
+  CHECK(title("国务院令 | 第708号") == "国务院令 | 第708号");
   CHECK(title("年度工作计划范文一") == "年度工作计划");
   CHECK(title("员工考核方案1") == "员工考核方案");
   CHECK(title("焦点热议:乡村道路修到家门口") == "乡村道路修到家门口");
