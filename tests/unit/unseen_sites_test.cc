@@ -266,6 +266,25 @@ TEST_CASE("header: the shapes of bylines, dates and sources", "[unseen]") {
   const auto meta = [](const std::string& header) {
     return Only(ExtractText("一篇文章的标题\n" + header + "\n" + kBody + "\n"));
   };
+  SECTION("fields of one line: each label ends the field before it") {
+    // An editor's credit after the author is no part of the author.
+    const auto a = meta("发布时间:2021年10月28日 来源:某某网 作者:张三 责任编辑:李四");
+    CHECK(a.authors == Strings{"张三"});
+    REQUIRE(a.source);
+    CHECK(a.source->name == "某某网");
+    CHECK(a.date == "2021-10-28");
+    // Fields parted by bars, a bare date among them, on either side.
+    for (const std::string line : {"作者:张三 | 来源:某某报 | 2021-10-28",
+                                   "2021-10-28 | 来源:某某报 | 作者:张三"}) {
+      INFO(line);
+      const auto b = meta(line);
+      CHECK(b.authors == Strings{"张三"});
+      REQUIRE(b.source);
+      CHECK(b.source->name == "某某报");
+      CHECK(b.date == "2021-10-28");
+    }
+    CHECK(meta("作者:张三|李四").authors == Strings{"张三", "李四"});
+  }
   SECTION("an organisation and a name") {
     const auto a = meta("某某县某某乡人民政府 张明");
     CHECK(a.authors == Strings{"张明"});
