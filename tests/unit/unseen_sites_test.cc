@@ -284,6 +284,10 @@ TEST_CASE("header: the shapes of bylines, dates and sources", "[unseen]") {
       CHECK(b.date == "2021-10-28");
     }
     CHECK(meta("作者:张三|李四").authors == Strings{"张三", "李四"});
+    // Press roles inside an author field: the names after them are the authors.
+    const auto c = meta("2021-10-28 09:30 来源:某某日报 作者:记者 王明 通讯员 李华");
+    CHECK(c.authors == Strings{"王明", "李华"});
+    CHECK(c.date == "2021-10-28");
   }
   SECTION("an organisation and a name") {
     const auto a = meta("某某县某某乡人民政府 张明");
