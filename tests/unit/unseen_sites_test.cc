@@ -105,6 +105,19 @@ TEST_CASE("furniture: placeholder fields, permalinks, issue counters", "[unseen]
   CHECK(body.removed.empty());
 }
 
+TEST_CASE("furniture: a site's credits and a related-links block at the page's end", "[unseen]") {
+  const Result r = ExtractText(std::string("标题在此\n") + kBody +
+                               "\n相关链接:\n关于印发某某办法的通知\n关于开展某某活动的通知\n");
+  CHECK(RemovedBy(r, "相关链接:") == "related_links");
+  CHECK(RemovedBy(r, "关于开展某某活动的通知") == "link_list");
+  const Result credits =
+      ExtractText(std::string("标题在此\n") + kBody + "\n主办单位:某某市委宣传部 技术支持:某某科技有限公司\n");
+  CHECK(RemovedBy(credits, "主办单位:某某市委宣传部 技术支持:某某科技有限公司") == "shape:service");
+  // An event notice's organisers are its body.
+  const Result notice = ExtractText(std::string("标题在此\n") + kBody + "\n主办单位:市委宣传部\n承办单位:市图书馆\n");
+  CHECK(notice.removed.empty());
+}
+
 TEST_CASE("shape: header widgets go, the header's fields stay", "[unseen]") {
   const Result r = ExtractText(
       "首页\n关于开展安全检查的通知\n发布日期:2023-05-06 信息来源:市应急管理局 浏览次数: 字号:[ 大 中 小 ]\n" +
