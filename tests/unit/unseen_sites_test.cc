@@ -118,6 +118,25 @@ TEST_CASE("furniture: a site's credits and a related-links block at the page's e
   CHECK(notice.removed.empty());
 }
 
+TEST_CASE("header: an official document's fields", "[unseen]") {
+  const Result r = ExtractText(std::string("索引号:000012345/2021-00001\n成文日期:2021年10月28日\n") +
+                               "标题:某某办公厅关于做好某项工作的通知\n发文字号:某办发〔2021〕1号\n"
+                               "某某办公厅关于做好某项工作的通知\n" + kBody + "\n");
+  const auto a = Only(r);
+  CHECK(a.title == "某某办公厅关于做好某项工作的通知");
+  CHECK(a.date == "2021-10-28");
+  REQUIRE(a.identifiers.size() == 2);
+  CHECK(a.identifiers[0].label == "索引号");
+  CHECK(a.identifiers[1].label == "发文字号");
+  CHECK(a.identifiers[1].value == "某办发〔2021〕1号");
+  // The font-size widget's word inside 发文字号 is no widget: nothing is cut from the line.
+  const Result body = ExtractText(std::string("标题在此\n") + kBody + "\n发文字号见附件说明。\n");
+  CHECK(body.removed.empty());
+  CHECK(Only(body).preamble.back() == "发文字号见附件说明。");
+  const Result widget = ExtractText(std::string("标题在此\n字号:大 中 小\n") + kBody + "\n");
+  CHECK(RemovedBy(widget, "字号:大 中 小") == "page_stats");
+}
+
 TEST_CASE("shape: header widgets go, the header's fields stay", "[unseen]") {
   const Result r = ExtractText(
       "首页\n关于开展安全检查的通知\n发布日期:2023-05-06 信息来源:市应急管理局 浏览次数: 字号:[ 大 中 小 ]\n" +
