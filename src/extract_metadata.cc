@@ -735,6 +735,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   // 1. The header zone's fields, before and after the title alike.
   std::vector<bool> gone(lines.size(), false);
   std::vector<bool> fields(lines.size(), false);  // Gone, or a field rule took part of it.
+  // The field rule that took part of a line whose rest stays: the rest's fate names it.
+  std::vector<std::string> took_part(lines.size());
   const TitleChoice first_choice = ChooseTitle(lines, rules, shape);
   const size_t zone = first_choice.body;
   size_t first_summary = lines.size();  // The first abstract or keywords line of the zone.
@@ -757,6 +759,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
           (shape && shape->enabled && ShapeScore(lines[i].view, *shape, &why) >= shape->furniture_at)) {
         remove(lines[i], why == "field_rest" ? why : "shape:" + why);
         gone[i] = true;
+      } else {
+        took_part[i] = f.rule;
       }
     }
   }
@@ -953,6 +957,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
         record(line, "metadata", f.rule);
         continue;
       }
+      if (f.took_match) took_part[i] = f.rule;
     }
     if (in_header && names_may_follow) {
       if (const std::string* id = ReadAuthors(line, rules, article)) {
@@ -961,6 +966,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       }
     }
     names_may_follow = false;
+    if (!took_part[i].empty()) record(line, "body", "rest of " + took_part[i]);
     body.push_back(std::move(line));
   }
   lines = std::move(body);
