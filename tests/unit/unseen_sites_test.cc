@@ -137,6 +137,21 @@ TEST_CASE("header: an official document's fields", "[unseen]") {
   CHECK(RemovedBy(widget, "字号:大 中 小") == "page_stats");
 }
 
+TEST_CASE("reposts from WeChat accounts: the byline and the page's chrome", "[unseen]") {
+  const Result r = ExtractText(std::string("某某工作的几点体会\n原创 王明 某某发布 2022-12-20 08:00 发表于北京\n") +
+                               "收录于合集 #理论学习 12个\n" + kBody +
+                               "\n编辑:李华 审核:赵强\n继续滑动看下一个\n轻触阅读原文\n");
+  const auto a = Only(r);
+  CHECK(a.authors == Strings{"王明"});
+  REQUIRE(a.source);
+  CHECK(a.source->name == "某某发布");  // The account, as the annotation conventions take it.
+  CHECK(a.date == "2022-12-20");
+  CHECK(RemovedBy(r, "收录于合集 #理论学习 12个") == "wechat_widget");
+  CHECK(RemovedBy(r, "编辑:李华 审核:赵强") == "news_widget");
+  CHECK(RemovedBy(r, "继续滑动看下一个") == "wechat_widget");
+  CHECK(RemovedBy(r, "轻触阅读原文") == "wechat_widget");
+}
+
 TEST_CASE("shape: header widgets go, the header's fields stay", "[unseen]") {
   const Result r = ExtractText(
       "首页\n关于开展安全检查的通知\n发布日期:2023-05-06 信息来源:市应急管理局 浏览次数: 字号:[ 大 中 小 ]\n" +
