@@ -54,7 +54,7 @@ TEST_CASE("explain: a small page line by line", "[explain]") {
 TEST_CASE("explain: the rest of a line a field rule took part of is body, and says so",
           "[explain]") {
   // The date goes to the article; the rest of the line, too long to be a widget, stays.
-  CHECK(Accounts("标题在这里\n原创 王明 某某发布 2022-12-20 08:00 发表于北京\n正文内容很长很长。\n") ==
+  CHECK(Accounts("标题在这里\n2022-12-20 08:00 市委书记王明在调研时强调的几点要求\n正文内容很长很长。\n") ==
         "1 title title_choice\n"
         "2 body rest of date_timestamp\n"
         "3 body\n");
