@@ -757,7 +757,10 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       const bool sentence = EndsLikeSentence(lines[i].view, rules.title_weights) || lines[i].view.find("。") != std::string::npos;
       if ((!sentence && CountChars(lines[i].view) <= static_cast<size_t>(rules.field_rest_max_chars)) ||
           (shape && shape->enabled && ShapeScore(lines[i].view, *shape, &why) >= shape->furniture_at)) {
-        remove(lines[i], why == "field_rest" ? why : "shape:" + why);
+        const std::string rest_rule = why == "field_rest" ? why : "shape:" + why;
+        // The line's fate: its fields went to the article, its rest is removed.
+        record(lines[i], "metadata", f.rule + ", rest removed by " + rest_rule);
+        remove(lines[i], rest_rule);
         gone[i] = true;
       } else {
         took_part[i] = f.rule;

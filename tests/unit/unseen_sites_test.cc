@@ -152,6 +152,22 @@ TEST_CASE("reposts from WeChat accounts: the byline and the page's chrome", "[un
   CHECK(RemovedBy(r, "轻触阅读原文") == "wechat_widget");
 }
 
+TEST_CASE("blog posts: the byline, counters and the platform's widgets", "[unseen]") {
+  const Result r = ExtractText(std::string("数据分析入门笔记\n最新推荐文章于 2023-01-05 10:00:00 发布\n") +
+                               "张三 于 2021-03-05 10:00:00 发布\n阅读量1,234 收藏 12 点赞数 3\n"
+                               "版权声明:本文为博主原创文章,转载请附上原文出处链接和本声明。\n" + kBody + "\n");
+  const auto a = Only(r);
+  CHECK(a.authors == Strings{"张三"});
+  CHECK(a.date == "2021-03-05");  // The post's, not the recommendation widget's.
+  CHECK(RemovedBy(r, "最新推荐文章于 2023-01-05 10:00:00 发布") == "blog_widget");
+  CHECK(RemovedBy(r, "版权声明:本文为博主原创文章,转载请附上原文出处链接和本声明。") == "blog_widget");
+  CHECK(a.preamble == Strings{kBody});  // No counter's digits are left behind.
+  // A user name is no author; the time is still the date.
+  const auto b = Only(ExtractText(std::string("数据分析入门笔记\nuser_123 于 2021-03-05 10:00:00 发布\n") + kBody + "\n"));
+  CHECK(b.authors.empty());
+  CHECK(b.date == "2021-03-05");
+}
+
 TEST_CASE("shape: header widgets go, the header's fields stay", "[unseen]") {
   const Result r = ExtractText(
       "首页\n关于开展安全检查的通知\n发布日期:2023-05-06 信息来源:市应急管理局 浏览次数: 字号:[ 大 中 小 ]\n" +
