@@ -73,7 +73,7 @@ Result Extract(std::string_view display_name, std::string_view bytes, const Rule
   std::vector<Line> lines = NormalizeText(std::move(decoded.lines), rules.normalize,
                                           &result.warnings, decoded.may_hold_invisible);
   FilterBoilerplate(&lines, rules.furniture, &result.removed, &rules.metadata);
-  SplitPage page = SplitArticles(std::move(lines), rules, &result.removed);
+  SplitPage page = SplitArticles(std::move(lines), rules, &result.removed, &result.fates);
   result.collection = std::move(page.collection);
   result.articles = std::move(page.articles);
 

@@ -113,7 +113,7 @@ std::string IsoDate(const std::string& year, const std::string& month, const std
 }
 
 SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
-                        std::vector<Removal>* removed) {
+                        std::vector<Removal>* removed, std::vector<Fate>* fates) {
   const SplitRules& split = rules.split;
   SplitPage page;
 
@@ -274,6 +274,7 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
     for (size_t i = 0; i < first_body; ++i) {
       if (i == 0 && i != count_line) {
         question = Trim(lines[i].TextOf(0, SiteSuffixStart(lines[i], rules.metadata)));
+        if (fates) fates->push_back({lines[i].number, "title", "question", lines[i].text});
         continue;
       }
       const bool detail = (count_line < lines.size() && i < count_line) || first_is_label;

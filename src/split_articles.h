@@ -20,8 +20,10 @@ struct SplitPage {
   std::vector<Article> articles;  // Each with `lines` (and `title` where the page gives it).
 };
 
+// `fates` (may be null) gets the fate of a line this stage gives one without removing it (a Q&A
+// page's question line: the title of every answer).
 SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
-                        std::vector<Removal>* removed);
+                        std::vector<Removal>* removed, std::vector<Fate>* fates = nullptr);
 
 // YYYY-MM-DD from a match of a rule with year, month and day groups; empty when not a date.
 std::string IsoDate(const std::string& year, const std::string& month, const std::string& day);

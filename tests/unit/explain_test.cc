@@ -60,6 +60,17 @@ TEST_CASE("explain: the rest of a line a field rule took part of is body, and sa
         "3 body\n");
 }
 
+TEST_CASE("explain: a Q&A page's question line is every answer's title", "[explain]") {
+  // Short, with the site's name after it: no output string holds the line as printed.
+  CHECK(Accounts("怎么做?_百度知道\n2个回答\n展开全部\n这样做就可以了,步骤很简单。\n展开全部\n也可以那样做。\n") ==
+        "1 title question\n"
+        "2 removed answer_count\n"
+        "3 removed answer_separator\n"
+        "4 body\n"
+        "5 removed answer_separator\n"
+        "6 body\n");
+}
+
 TEST_CASE("explain: the text format aligns fate and rule", "[explain]") {
   const auto accounts = ExplainPage("t.txt", "首页\n标题\n正文。\n", Rules());
   CHECK(FormatAccounts(accounts, false) ==
