@@ -347,6 +347,11 @@ TEST_CASE("header: the shapes of bylines, dates and sources", "[unseen]") {
       CHECK(b.date == "2021-10-28");
     }
     CHECK(meta("作者:张三|李四").authors == Strings{"张三", "李四"});
+    // A reporter's byline with the place reported from, traditional or simplified.
+    const auto d = meta("記者王小明/台北報導");
+    CHECK(d.title == "一篇文章的标题");
+    CHECK(d.authors == Strings{"王小明"});
+    CHECK(meta("记者 王明 北京报道").authors == Strings{"王明"});
     // Press roles inside an author field: the names after them are the authors.
     const auto c = meta("2021-10-28 09:30 来源:某某日报 作者:记者 王明 通讯员 李华");
     CHECK(c.authors == Strings{"王明", "李华"});
