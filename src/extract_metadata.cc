@@ -79,15 +79,18 @@ void AddUnique(std::vector<std::string>* list, const std::string& value) {
 
 // Splits a field's text at list separators, working on the view so that '，' splits like ','.
 std::vector<std::string> SplitList(const Line& line, size_t view_begin, size_t view_end,
-                                   const RE2& separator) {
+                                   const RE2& separator, bool spaces_part = true) {
   std::vector<std::string> items;
   re2::StringPiece rest(line.view.data() + view_begin, view_end - view_begin);
   re2::StringPiece sep;
   size_t start = view_begin;
   while (!rest.empty() && separator.Match(rest, 0, rest.size(), RE2::UNANCHORED, &sep, 1)) {
     const size_t sep_begin = sep.data() - line.view.data();
-    if (sep.empty()) {  // A pattern that matches nothing would never advance.
-      rest.remove_prefix(1);
+    // A pattern that matches nothing would never advance; spaces inside an item of a list
+    // with marked separators (big data; education) part nothing.
+    if (sep.empty() || (!spaces_part && TrimmedView(std::string_view(sep.data(), sep.size())).empty())) {
+      rest = re2::StringPiece(sep.data() + std::max<size_t>(sep.size(), 1),
+                              view_end - (sep_begin + std::max<size_t>(sep.size(), 1)));
       continue;
     }
     const std::string item = Trim(line.TextOf(start, sep_begin));
@@ -178,7 +181,10 @@ void Apply(const Match& match, const Line& line, const MetadataRules& rules, con
   auto list = [&](const std::string& name, std::vector<std::string>* out) {
     auto it = match.fields.find(name);
     if (it == match.fields.end()) return;
-    for (auto& item : SplitList(line, it->second.first, it->second.second, *rules.list_separator)) {
+    // Where the list marks its separators (; , 、), a space is inside an item (big data).
+    const bool marked = HasNameSeparator(view(name), rules);
+    for (auto& item :
+         SplitList(line, it->second.first, it->second.second, *rules.list_separator, !marked)) {
       AddUnique(out, item);
     }
   };
@@ -947,11 +953,28 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
         RE2::FullMatch(line.view, *rules.open_references)) {
       const std::string& id = rules.open_references.Id(line.view, RE2::ANCHOR_BOTH);
       record(line, "reference", id);
-      for (size_t k = i + 1; k < lines.size(); ++k) {
+      // The list runs to the article's end, or to a line that opens with a field a metadata
+      // rule of the body takes (收稿日期:…, 作者简介:…): the reading goes on from there.
+      auto opens_field = [&](const Line& l) {
+        Match m;
+        const size_t chars = CountChars(l.view);
+        std::vector<int> candidates;
+        rules.body_prefilter.Candidates(l.view, &candidates);
+        for (const int c : candidates) {
+          if (MatchRule(rules.lines[rules.body_rules[c]], l, chars, &m, rules) && m.begin == 0) {
+            return true;
+          }
+        }
+        return false;
+      };
+      size_t k = i + 1;
+      for (; k < lines.size() && !opens_field(lines[k]); ++k) {
         article->references.push_back(lines[k].text);
         record(lines[k], "reference", id);
       }
-      break;
+      if (k == lines.size()) break;
+      i = k - 1;
+      continue;
     }
     const bool in_header = i < header_end;
     if (!in_header) {

@@ -168,6 +168,22 @@ TEST_CASE("blog posts: the byline, counters and the platform's widgets", "[unsee
   CHECK(b.date == "2021-03-05");
 }
 
+TEST_CASE("journal papers: English keywords, and fields after the references", "[unseen]") {
+  const Result r = ExtractText(std::string("一篇论文的标题\n关键词:大数据;教育\nKey words: big data; ideological education\n") +
+                               kBody + "\n参考文献:\n[1]王明.论文题目[J].某某学报,2019(3):12-15.\n"
+                               "收稿日期:2021-03-01\n作者简介:李明(1985-),男,讲师。\n");
+  const auto a = Only(r);
+  // Where a list marks its separators, a space is inside a keyword.
+  CHECK(a.keywords == Strings{"大数据", "教育", "big data", "ideological education"});
+  // The reference list ends where a labelled field opens a line.
+  CHECK(a.references == Strings{"[1]王明.论文题目[J].某某学报,2019(3):12-15."});
+  REQUIRE_FALSE(a.identifiers.empty());
+  CHECK(a.identifiers.back().label == "收稿日期");
+  // Space-separated keywords still split at the spaces.
+  const auto b = Only(ExtractText(std::string("一篇论文的标题\n关键词:大数据 思想政治教育 创新\n") + kBody + "\n"));
+  CHECK(b.keywords == Strings{"大数据", "思想政治教育", "创新"});
+}
+
 TEST_CASE("shape: header widgets go, the header's fields stay", "[unseen]") {
   const Result r = ExtractText(
       "首页\n关于开展安全检查的通知\n发布日期:2023-05-06 信息来源:市应急管理局 浏览次数: 字号:[ 大 中 小 ]\n" +
