@@ -235,7 +235,10 @@ bool IsMetadataLine(const Line& line, const MetadataRules& rules, bool field_rul
   rules.prefilter.Candidates(line.view, &candidates);
   for (const int index : candidates) {
     const MetadataRule& rule = rules.lines[index];
-    if ((field_rules_too || !rule.consume_match) && MatchRule(rule, line, chars, &m, rules)) return true;
+    if ((field_rules_too || !rule.consume_match) && !rule.consume_none &&
+        MatchRule(rule, line, chars, &m, rules)) {
+      return true;
+    }
   }
   return false;
 }
@@ -527,6 +530,7 @@ namespace {
 struct Fields {
   bool consumed = false;    // Nothing of the line is left for the body.
   bool took_match = false;  // A rule took part of it.
+  bool read_only = false;   // A rule read its fields and left it whole (consume: none).
   std::string rule;         // The last rule that took something.
   bool summary = false;     // It gave the abstract or the keywords.
 };
@@ -558,7 +562,9 @@ Fields ReadFields(Line* line, bool in_header, bool in_closing, const MetadataRul
       Apply(match, *line, rules, rule, article);
       out.rule = rule.id;
       out.summary = out.summary || rule.fills_summary;
-      if (rule.consume_match && match.end > match.begin) {
+      if (rule.consume_none) {
+        out.read_only = true;  // The line stays as it is.
+      } else if (rule.consume_match && match.end > match.begin) {
         const size_t tb = line->TextOffset(match.begin), te = line->TextOffset(match.end);
         line->text.erase(tb, te - tb);
         line->text = Trim(line->text);
@@ -741,7 +747,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
   // 1. The header zone's fields, before and after the title alike.
   std::vector<bool> gone(lines.size(), false);
   std::vector<bool> fields(lines.size(), false);  // Gone, or a field rule took part of it.
-  // The field rule that took part of a line whose rest stays: the rest's fate names it.
+  // The field rule that took part of a line whose rest stays, or read a line it left whole:
+  // the body line's fate names it.
   std::vector<std::string> took_part(lines.size());
   const TitleChoice first_choice = ChooseTitle(lines, rules, shape);
   const size_t zone = first_choice.body;
@@ -769,8 +776,10 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
         remove(lines[i], rest_rule);
         gone[i] = true;
       } else {
-        took_part[i] = f.rule;
+        took_part[i] = "rest of " + f.rule;
       }
+    } else if (f.read_only) {
+      took_part[i] = "fields read by " + f.rule;
     }
   }
   // The article's own title line under a headline or a labelled title: a line in [from, limit)
@@ -983,7 +992,8 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
         record(line, "metadata", f.rule);
         continue;
       }
-      if (f.took_match) took_part[i] = f.rule;
+      if (f.took_match) took_part[i] = "rest of " + f.rule;
+      if (f.read_only) took_part[i] = "fields read by " + f.rule;
     }
     if (in_header && names_may_follow) {
       if (const std::string* id = ReadAuthors(line, rules, article)) {
@@ -992,7 +1002,7 @@ void ExtractMetadata(Article* article, const MetadataRules& rules, std::vector<R
       }
     }
     names_may_follow = false;
-    if (!took_part[i].empty()) record(line, "body", "rest of " + took_part[i]);
+    if (!took_part[i].empty()) record(line, "body", took_part[i]);
     body.push_back(std::move(line));
   }
   lines = std::move(body);

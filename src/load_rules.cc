@@ -756,6 +756,7 @@ void LoadMetadata(FileReader& r, const YAML::Node& root, MetadataRules* out) {
     rule.weak = r.KeyBool(node, "lines[]", "weak", id);
     const std::string consume = r.KeyChoice(node, "lines[]", "consume", id);
     rule.consume_match = consume == "match";
+    rule.consume_none = consume == "none";
     rule.max_chars = r.KeyInt(node, "lines[]", "max_chars", id);
     if (!rule.pattern) continue;
     rule.fills_summary = rule.pattern->NamedCapturingGroups().count("abstract") > 0 ||

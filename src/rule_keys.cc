@@ -299,8 +299,10 @@ std::vector<RuleKey> Structure() {
            "actions table"),
        Key(m, "lines[]", "where", Ch, false, "header closing edges anywhere",
            "where in the article the rule applies", "anywhere", "take"),
-       Key(m, "lines[]", "consume", Ch, false, "line match",
-           "the whole line leaves the body, or only the match", "line", "take")});
+       Key(m, "lines[]", "consume", Ch, false, "line match none",
+           "the whole line leaves the body, only the match, or nothing (the fields are read, the "
+           "line stays body)",
+           "line", "take")});
   out.push_back(Key(m, "title_choice", "about", T, false, "", "free text"));
 
   const char* h = "headings.yaml";

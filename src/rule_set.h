@@ -139,6 +139,7 @@ struct MetadataRule {
   bool check_surname = false;  // Names it takes must open with a surname.
   bool weak = false;  // Its date gives way to a later rule's (a bare timestamp to 发布时间:).
   bool consume_match = false;  // Remove the match from the line instead of the whole line.
+  bool consume_none = false;   // Read the fields and leave the line whole (a lead's byline).
   int max_chars = 200;
   FirstByteGate gate;  // The bytes its match can open with (start-anchored patterns).
 };

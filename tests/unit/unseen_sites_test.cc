@@ -363,6 +363,11 @@ TEST_CASE("header: the shapes of bylines, dates and sources", "[unseen]") {
       CHECK(b.date == "2021-10-28");
     }
     CHECK(meta("作者:张三|李四").authors == Strings{"张三", "李四"});
+    // A news lead that opens with its byline: the names are the authors, the lead stays.
+    const auto lead = Only(ExtractText(std::string("一篇文章的标题\n") +
+                                       "本报讯(记者 王明 通讯员 李华)5月9日,某区开展安全检查,排查隐患。\n" + kBody + "\n"));
+    CHECK(lead.authors == Strings{"王明", "李华"});
+    CHECK(lead.preamble.at(0) == "本报讯(记者 王明 通讯员 李华)5月9日,某区开展安全检查,排查隐患。");
     // A reporter's byline with the place reported from, traditional or simplified.
     const auto d = meta("記者王小明/台北報導");
     CHECK(d.title == "一篇文章的标题");
