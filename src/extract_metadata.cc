@@ -612,24 +612,25 @@ std::string TitleText(const Line& candidate, const MetadataRules& rules) {
   Line title;
   title.text = Trim(candidate.TextOf(0, SiteSuffixStart(candidate, rules)));
   BuildView(&title);
-  if (rules.trim_counter) {
-    // Where a group matched, the title ends where it starts; else where the match starts.
+  // Where a group matched, the title ends where it starts; else where the match starts. Tails
+  // stack (…范文(通用5篇)): each is cut in turn, three at most.
+  for (int cut_tails = 0; rules.trim_counter && cut_tails < 3; ++cut_tails) {
     const RE2& re = *rules.trim_counter;
     std::vector<re2::StringPiece> groups(re.NumberOfCapturingGroups() + 1);
-    if (re.Match(title.view, 0, title.view.size(), RE2::UNANCHORED, groups.data(),
-                 static_cast<int>(groups.size()))) {
-      re2::StringPiece cut = groups[0];
-      for (size_t g = 1; g < groups.size(); ++g) {
-        if (groups[g].data()) {
-          cut = groups[g];
-          break;
-        }
-      }
-      if (cut.data() != title.view.data()) {
-        title.text = Trim(title.TextOf(0, cut.data() - title.view.data()));
-        BuildView(&title);
+    if (!re.Match(title.view, 0, title.view.size(), RE2::UNANCHORED, groups.data(),
+                  static_cast<int>(groups.size()))) {
+      break;
+    }
+    re2::StringPiece cut = groups[0];
+    for (size_t g = 1; g < groups.size(); ++g) {
+      if (groups[g].data()) {
+        cut = groups[g];
+        break;
       }
     }
+    if (cut.data() == title.view.data()) break;  // All of it: the title stays.
+    title.text = Trim(title.TextOf(0, cut.data() - title.view.data()));
+    BuildView(&title);
   }
   // A bracketed tail that restates the title in other order (如何管理党员组织关系(党员组织
   //关系的管理)) is an SEO page's, not the document's: most of its Han characters are the title's.

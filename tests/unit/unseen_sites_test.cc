@@ -298,6 +298,13 @@ TEST_CASE("title: clean-up by rule", "[unseen]") {
   CHECK(title("如何写好工作总结 - 知乎") == "如何写好工作总结");
   CHECK(title("学习笔记_CSDN博客") == "学习笔记");
   CHECK(title("国务院令 | 第708号") == "国务院令 | 第708号");
+  // Document sites' tags: stacked tails go one after another, a quality tag before the title
+  // goes; a document's own edition stays.
+  CHECK(title("【精品】年度个人工作总结范文(通用5篇)") == "年度个人工作总结");
+  CHECK(title("社区工作总结(完整版)") == "社区工作总结");
+  CHECK(title("社区工作总结【推荐】") == "社区工作总结");
+  CHECK(title("社区工作总结(共5页)") == "社区工作总结");
+  CHECK(title("学生会工作制度(征求意见稿)") == "学生会工作制度(征求意见稿)");
   CHECK(title("年度工作计划范文一") == "年度工作计划");
   CHECK(title("员工考核方案1") == "员工考核方案");
   CHECK(title("焦点热议:乡村道路修到家门口") == "乡村道路修到家门口");
