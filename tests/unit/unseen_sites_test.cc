@@ -370,6 +370,13 @@ TEST_CASE("header: the shapes of bylines, dates and sources", "[unseen]") {
       CHECK(b.date == "2021-10-28");
     }
     CHECK(meta("作者:张三|李四").authors == Strings{"张三", "李四"});
+    // Dates with a weekday or a clock in other notations.
+    CHECK(meta("2022年5月10日 星期二").date == "2022-05-10");
+    CHECK(meta("发布时间:2022年05月10日 10时20分").preamble.size() == 1);  // No 10时20分 left over.
+    CHECK(meta("发布时间:2022-05-10T10:20:00+08:00").date == "2022-05-10");
+    // A site's clock of today above the title gives way to the article's labelled date.
+    const auto clock = Only(ExtractText(std::string("2026年02月14日 星期六\n一篇文章的标题\n发布时间:2025-12-06\n") + kBody + "\n"));
+    CHECK(clock.date == "2025-12-06");
     // A news lead that opens with its byline: the names are the authors, the lead stays.
     const auto lead = Only(ExtractText(std::string("一篇文章的标题\n") +
                                        "本报讯(记者 王明 通讯员 李华)5月9日,某区开展安全检查,排查隐患。\n" + kBody + "\n"));
