@@ -509,7 +509,8 @@ void LoadFurnitureList(FileReader& r, const YAML::Node& parent, const std::strin
                            (key == "lines" && r.KeyBool(node, "lines[]", "opens_link_list", id)),
                        action == "open_contents" ||
                            (key == "lines" && r.KeyBool(node, "lines[]", "opens_contents", id)),
-                       r.KeyInt(node, key + "[]", "min_symbols", id)};
+                       r.KeyInt(node, key + "[]", "min_symbols", id),
+                       {}};  // The gate is built with the indexes.
     if (rule.opens_link_list && rule.opens_contents) {
       r.Report(node.Mark(), id, "a line opens a link list or a table of contents, not both");
     }

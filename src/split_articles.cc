@@ -254,7 +254,19 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
       count_line = i;
     }
   }
-  if (!separators.empty() && (separators.size() >= 2 || count_line < lines.size())) {
+  // One separator makes a Q&A page too when the page opens with a question (…? - 知乎): the
+  // lines between it and the answer are the page's (the question again, the answerer's card).
+  const auto question_of = [&](const Line& line) {
+    return TrimmedView(std::string_view(line.view.data(), SiteSuffixStart(line, rules.metadata)));
+  };
+  const auto opens_with_question = [&] {
+    if (separators.empty() || separators[0] == 0) return false;
+    const std::string_view q = question_of(lines[0]);
+    return q.size() > 1 && q.back() == '?' &&
+           CountChars(q) <= static_cast<size_t>(rules.metadata.title_weights.question_max_chars);
+  };
+  if (!separators.empty() &&
+      (separators.size() >= 2 || count_line < lines.size() || opens_with_question())) {
     std::string question;
     // Before the first separator: the question, the answer count, the answerer's name and
     // date. Body text there (an answer shown unfolded, with its widget after it) is an answer
@@ -266,7 +278,9 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
                                 : count_line < separators[0] ? count_line + 1
                                                              : 1;
     for (size_t i = answers_from; i < separators[0]; ++i) {
-      if (i != count_line && LooksLikeBody(lines[i], rules)) {
+      // The question printed again (a page title over the page's heading) is no answer.
+      if (i != count_line && question_of(lines[i]) != question_of(lines[0]) &&
+          LooksLikeBody(lines[i], rules)) {
         first_body = i;
         break;
       }

@@ -92,6 +92,28 @@ TEST_CASE("split: a lone 展开全部 on a page without an answer count is remov
   CHECK(removed[0].rule == "answer_separator");
 }
 
+TEST_CASE("split: one answer under a page that opens with its question", "[split]") {
+  // The question, again as the page's heading, the answerer's card, then one answer: the
+  // question is the title and the card is the page's, not the answer's.
+  std::vector<Removal> removed;
+  std::vector<Fate> fates;
+  auto page = SplitArticles(MakeLines({"如何做好工作? - 某某问答", "如何做好工作?", "张三",
+                                       "某某公司 产品经理", "128 人赞同了该回答", "先做好计划。"}),
+                            Rules(), &removed, &fates);
+  CHECK_FALSE(page.collection);
+  REQUIRE(page.articles.size() == 1);
+  CHECK(page.articles[0].title == "如何做好工作?");
+  REQUIRE(page.articles[0].lines.size() == 1);
+  CHECK(page.articles[0].lines[0].text == "先做好计划。");
+  std::vector<std::string> rules;
+  for (const Removal& r : removed) rules.push_back(r.rule + " " + r.text);
+  CHECK(rules == std::vector<std::string>{"page_header 如何做好工作?", "page_header 张三",
+                                          "page_header 某某公司 产品经理",
+                                          "answer_separator 128 人赞同了该回答"});
+  REQUIRE(fates.size() == 1);
+  CHECK(fates[0].rule == "question");
+}
+
 TEST_CASE("split: text between the question and the answer count details the question",
           "[split]") {
   std::vector<Removal> removed;
