@@ -78,19 +78,28 @@ void AddUnique(std::vector<std::string>* list, const std::string& value) {
 }
 
 // Splits a field's text at list separators, working on the view so that '，' splits like ','.
+// `marked_only`: where the separator also matches something other than spaces (; , 、), spaces
+// part no items (big data; education).
 std::vector<std::string> SplitList(const Line& line, size_t view_begin, size_t view_end,
-                                   const RE2& separator, bool spaces_part = true) {
+                                   const RE2& separator, bool marked_only = false) {
   std::vector<std::string> items;
   re2::StringPiece rest(line.view.data() + view_begin, view_end - view_begin);
   re2::StringPiece sep;
+  bool spaces_part = true;
+  for (re2::StringPiece scan = rest; marked_only && spaces_part &&
+                                     separator.Match(scan, 0, scan.size(), RE2::UNANCHORED, &sep, 1);) {
+    spaces_part = TrimmedView(std::string_view(sep.data(), sep.size())).empty();
+    const size_t next = sep.data() - scan.data() + std::max<size_t>(sep.size(), 1);
+    if (next >= scan.size()) break;
+    scan.remove_prefix(next);
+  }
   size_t start = view_begin;
   while (!rest.empty() && separator.Match(rest, 0, rest.size(), RE2::UNANCHORED, &sep, 1)) {
     const size_t sep_begin = sep.data() - line.view.data();
-    // A pattern that matches nothing would never advance; spaces inside an item of a list
-    // with marked separators (big data; education) part nothing.
+    // A pattern that matches nothing would never advance.
     if (sep.empty() || (!spaces_part && TrimmedView(std::string_view(sep.data(), sep.size())).empty())) {
-      rest = re2::StringPiece(sep.data() + std::max<size_t>(sep.size(), 1),
-                              view_end - (sep_begin + std::max<size_t>(sep.size(), 1)));
+      const size_t skip = sep_begin + std::max<size_t>(sep.size(), 1);
+      rest = re2::StringPiece(line.view.data() + skip, view_end - skip);
       continue;
     }
     const std::string item = Trim(line.TextOf(start, sep_begin));
@@ -182,9 +191,8 @@ void Apply(const Match& match, const Line& line, const MetadataRules& rules, con
     auto it = match.fields.find(name);
     if (it == match.fields.end()) return;
     // Where the list marks its separators (; , 、), a space is inside an item (big data).
-    const bool marked = HasNameSeparator(view(name), rules);
     for (auto& item :
-         SplitList(line, it->second.first, it->second.second, *rules.list_separator, !marked)) {
+         SplitList(line, it->second.first, it->second.second, *rules.list_separator, true)) {
       AddUnique(out, item);
     }
   };

@@ -43,7 +43,7 @@ std::vector<RuleKey> Scalars() {
       {"furniture.yaml", "link_lists", "max_chars", I, 100, 1, 1e5, nullptr,
        "an item line is at most this long"},
       {"furniture.yaml", "shape.lexicons[]", "weight", N, 1, -kWeight, kWeight, nullptr,
-       "each hit of the lexicon adds this (three hits at most)"},
+       "each hit of the lexicon adds this (three hits at most)", true},
       {"furniture.yaml", "shape", "coverage_weight", N, 2, -kWeight, kWeight, nullptr,
        "times the share of the line the lexicons' hits cover"},
       {"furniture.yaml", "shape", "items_weight", N, 1.5, -kWeight, kWeight, nullptr,
@@ -87,11 +87,11 @@ std::vector<RuleKey> Scalars() {
        "an answerer's card line (a name, a date) above the next answer is this short"},
       // metadata.yaml
       {"metadata.yaml", "lines[]", "max_chars", I, 200, 1, 1e6, nullptr,
-       "the rule reads only lines up to this long"},
+       "the rule reads only lines up to this long", false, "", "take"},
       {"metadata.yaml", "lines[]", "check_surname", B, 0, 0, 1, nullptr,
-       "the names it takes must open with a surname"},
+       "the names it takes must open with a surname", false, "", "take"},
       {"metadata.yaml", "lines[]", "weak", B, 0, 0, 1, nullptr,
-       "its date gives way to a date a later rule finds"},
+       "its date gives way to a date a later rule finds", false, "", "take"},
       {"metadata.yaml", "", "title_max_chars", I, 80, 4, 1e4, nullptr,
        "a title line is at most this long; a longer line is body"},
       {"metadata.yaml", "", "closing_max_chars", I, 40, 1, 1e4, nullptr,
@@ -157,7 +157,7 @@ std::vector<RuleKey> Scalars() {
       {"headings.yaml", "", "heading_body_inner", C, 0, 0, 0, ",，、;；:：",
        "inside text after a space in a heading, one of these makes it body"},
       {"headings.yaml", "families[]", "rank", I, 0, 0, 1000, nullptr,
-       "conventional order: smaller is higher"},
+       "conventional order: smaller is higher", true},
       {"headings.yaml", "families[]", "inline", B, 1, 0, 1, nullptr,
        "may open a heading after a sentence end inside a paragraph"},
       {"headings.yaml", "families[]", "runon_trigger", B, 0, 0, 1, nullptr,
@@ -325,14 +325,7 @@ const std::vector<RuleKey>& Table() {
       const std::string place = std::string(key.file) + "/" + key.section;
       if (std::find(order.begin(), order.end(), place) == order.end()) order.push_back(place);
     }
-    for (RuleKey key : Scalars()) {
-      const std::string place = std::string(key.section) + "." + key.name;
-      key.required = place == "shape.lexicons[].weight" || place == "families[].rank";
-      // A metadata rule's reading limits are take's: other actions match values and lines
-      // where their stage asks.
-      if (key.file == std::string("metadata.yaml") && key.section == std::string("lines[]")) {
-        key.only_for = "take";
-      }
+    for (const RuleKey& key : Scalars()) {
       out.push_back(key);
     }
     const auto rank = [&order](const RuleKey& key) {
