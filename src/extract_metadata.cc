@@ -86,8 +86,9 @@ std::vector<std::string> SplitList(const Line& line, size_t view_begin, size_t v
   re2::StringPiece rest(line.view.data() + view_begin, view_end - view_begin);
   re2::StringPiece sep;
   bool spaces_part = true;
-  for (re2::StringPiece scan = rest; marked_only && spaces_part &&
-                                     separator.Match(scan, 0, scan.size(), RE2::UNANCHORED, &sep, 1);) {
+  for (re2::StringPiece scan = rest;
+       marked_only && spaces_part &&
+       separator.Match(scan, 0, scan.size(), RE2::UNANCHORED, &sep, 1);) {
     spaces_part = TrimmedView(std::string_view(sep.data(), sep.size())).empty();
     const size_t next = sep.data() - scan.data() + std::max<size_t>(sep.size(), 1);
     if (next >= scan.size()) break;

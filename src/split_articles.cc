@@ -280,8 +280,7 @@ SplitPage SplitArticles(std::vector<Line> lines, const RuleSet& rules,
     const std::string_view asked = question_of(lines[0]);
     for (size_t i = answers_from; i < separators[0]; ++i) {
       // The question printed again (a page title over the page's heading) is no answer.
-      if (i != count_line && question_of(lines[i]) != asked &&
-          LooksLikeBody(lines[i], rules)) {
+      if (i != count_line && question_of(lines[i]) != asked && LooksLikeBody(lines[i], rules)) {
         first_body = i;
         break;
       }
